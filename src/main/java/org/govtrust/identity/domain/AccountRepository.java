@@ -1,0 +1,17 @@
+package org.govtrust.identity.domain;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.repository.CrudRepository;
+
+/**
+ * Accounts.
+ */
+public interface AccountRepository extends CrudRepository<Account, UUID> {
+
+	Optional<Account> findByIdNumberHash(String idNumberHash);
+
+	boolean existsByLoginName(String loginName);
+
+}

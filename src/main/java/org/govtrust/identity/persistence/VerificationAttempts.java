@@ -1,0 +1,78 @@
+package org.govtrust.identity.persistence;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The history of real-name verification attempts per person (by keyed ID hash): outcome
+ * and method, never the authority's data or the image. Counter clerks read it to see why
+ * online verification failed; the limit on failed attempts counts it.
+ */
+@Repository
+public class VerificationAttempts {
+
+	/** Outcomes that count as a failed attempt by the person (not the authority's fault). */
+	public static final List<String> PERSON_FAILURES = List.of("ELEMENTS_MISMATCH", "FACE_MISMATCH",
+			"LIVENESS_FAILED");
+
+	private final JdbcClient jdbc;
+
+	public VerificationAttempts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void record(String idNumberHash, UUID registrationId, String method, String outcome, Instant at) {
+		this.jdbc.sql("""
+				INSERT INTO idn_verification_attempt (id_number_hash, registration_id, method, outcome, attempted_at)
+				VALUES (:hash, :registration, :method, :outcome, :at)""")
+			.param("hash", idNumberHash)
+			.param("registration", registrationId)
+			.param("method", method)
+			.param("outcome", outcome)
+			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.update();
+	}
+
+	/**
+	 * Failed face attempts since a time, oldest first.
+	 */
+	public List<Instant> personFailuresSince(String idNumberHash, Instant since) {
+		return this.jdbc.sql("""
+				SELECT attempted_at FROM idn_verification_attempt
+				WHERE id_number_hash = :hash AND attempted_at > :since AND outcome IN (:outcomes)
+				ORDER BY attempted_at""")
+			.param("hash", idNumberHash)
+			.param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+			.param("outcomes", PERSON_FAILURES)
+			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+			.list();
+	}
+
+	/**
+	 * An attempt in the history.
+	 *
+	 * @param method the method
+	 * @param outcome the outcome
+	 * @param at when
+	 */
+	public record Attempt(String method, String outcome, Instant at) {
+
+	}
+
+	public List<Attempt> history(String idNumberHash) {
+		return this.jdbc.sql("""
+				SELECT method, outcome, attempted_at FROM idn_verification_attempt
+				WHERE id_number_hash = :hash ORDER BY attempted_at DESC""")
+			.param("hash", idNumberHash)
+			.query((rs, row) -> new Attempt(rs.getString(1), rs.getString(2),
+					rs.getObject(3, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+}

@@ -1,0 +1,223 @@
+package org.govtrust.identity.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.govtrust.identity.AccountView;
+import org.govtrust.identity.CreateAccountCommand;
+import org.govtrust.identity.IdentityError;
+import org.govtrust.identity.NetworkIdentityRedirect;
+import org.govtrust.identity.RegistrationService;
+import org.govtrust.identity.RegistrationView;
+import org.govtrust.shared.error.ErrorMessages;
+import org.govtrust.shared.error.FieldProblem;
+import org.govtrust.shared.error.InvalidInputException;
+import org.govtrust.shared.error.TrustException;
+import org.govtrust.shared.time.DisplayTime;
+import org.govtrust.sms.CodeSent;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The registration wizard pages: elements and phone, SMS code, real-name verification (face
+ * or CTID), password, done. Post/redirect/get; each failure is shown on the page where it
+ * happened, with the catalogue text that says what to do next.
+ */
+@Controller
+@RequestMapping("/register")
+class RegistrationController {
+
+	private final RegistrationService registrations;
+
+	private final ErrorMessages messages;
+
+	RegistrationController(RegistrationService registrations, ErrorMessages messages) {
+		this.registrations = registrations;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String form(Model model) {
+		model.addAttribute("form", new RegistrationForm());
+		return "identity/register";
+	}
+
+	@PostMapping
+	String start(@ModelAttribute("form") RegistrationForm form, HttpServletRequest request, Model model) {
+		try {
+			RegistrationView view = this.registrations.start(form.toCommand(), request.getRemoteAddr());
+			return "redirect:/register/" + view.id() + "/phone";
+		}
+		catch (TrustException ex) {
+			showError(model, ex);
+			model.addAttribute("unusualValidity", hasCode(ex, IdentityError.VALIDITY_UNUSUAL));
+			return "identity/register";
+		}
+	}
+
+	@GetMapping("/{id}")
+	String resume(@PathVariable UUID id) {
+		RegistrationView view = this.registrations.get(id);
+		switch (view.status()) {
+			case PHONE_PENDING:
+				return "redirect:/register/" + id + "/phone";
+			case IDENTITY_PENDING:
+				return "redirect:/register/" + id + "/identity";
+			case ACCOUNT_PENDING:
+				return "redirect:/register/" + id + "/account";
+			default:
+				return "redirect:/register/" + id + "/done";
+		}
+	}
+
+	@GetMapping("/{id}/phone")
+	String phone(@PathVariable UUID id, @RequestParam(required = false) @Nullable String resent, Model model) {
+		model.addAttribute("registration", this.registrations.get(id));
+		model.addAttribute("resent", resent != null);
+		return "identity/phone";
+	}
+
+	@PostMapping("/{id}/phone")
+	String verifyPhone(@PathVariable UUID id, @RequestParam(defaultValue = "") String code, Model model) {
+		try {
+			this.registrations.verifyPhone(id, code);
+			return "redirect:/register/" + id + "/identity";
+		}
+		catch (TrustException ex) {
+			showError(model, ex);
+			model.addAttribute("registration", this.registrations.get(id));
+			return "identity/phone";
+		}
+	}
+
+	@PostMapping("/{id}/phone/resend")
+	String resend(@PathVariable UUID id, HttpServletRequest request, Model model) {
+		try {
+			CodeSent sent = this.registrations.resendCode(id, request.getRemoteAddr());
+			return "redirect:/register/" + id + "/phone?resent=" + sent.maskedPhone().length();
+		}
+		catch (TrustException ex) {
+			showError(model, ex);
+			model.addAttribute("registration", this.registrations.get(id));
+			return "identity/phone";
+		}
+	}
+
+	@GetMapping("/{id}/identity")
+	String identity(@PathVariable UUID id, Model model) {
+		model.addAttribute("registration", this.registrations.get(id));
+		return "identity/verify";
+	}
+
+	@PostMapping("/{id}/identity/face")
+	String verifyFace(@PathVariable UUID id, @RequestParam(required = false) @Nullable MultipartFile faceImage,
+			Model model) throws IOException {
+		try {
+			this.registrations.verifyFace(id, (faceImage == null) ? null : faceImage.getBytes());
+			return "redirect:/register/" + id + "/account";
+		}
+		catch (TrustException ex) {
+			showError(model, ex);
+			model.addAttribute("registration", this.registrations.get(id));
+			return "identity/verify";
+		}
+	}
+
+	@PostMapping("/{id}/identity/ctid")
+	String startCtid(@PathVariable UUID id) {
+		URI returnUri = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/register/{id}/ctid/return")
+			.buildAndExpand(id)
+			.toUri();
+		NetworkIdentityRedirect redirect = this.registrations.startNetworkIdentity(id, returnUri);
+		return "redirect:" + redirect.authorizationUri();
+	}
+
+	@GetMapping("/{id}/ctid/return")
+	String ctidReturn(@PathVariable UUID id, Model model) {
+		try {
+			this.registrations.completeNetworkIdentity(id);
+			return "redirect:/register/" + id + "/account";
+		}
+		catch (TrustException ex) {
+			showError(model, ex);
+			model.addAttribute("registration", this.registrations.get(id));
+			return "identity/verify";
+		}
+	}
+
+	@GetMapping("/{id}/account")
+	String account(@PathVariable UUID id, Model model) {
+		model.addAttribute("registration", this.registrations.get(id));
+		return "identity/account";
+	}
+
+	@PostMapping("/{id}/account")
+	String createAccount(@PathVariable UUID id, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "") String passwordConfirmation,
+			@RequestParam(defaultValue = "") String loginName, Model model) {
+		try {
+			this.registrations.createAccount(id, new CreateAccountCommand(password, passwordConfirmation, loginName));
+			return "redirect:/register/" + id + "/done";
+		}
+		catch (TrustException ex) {
+			showError(model, ex);
+			model.addAttribute("loginName", loginName);
+			model.addAttribute("registration", this.registrations.get(id));
+			return "identity/account";
+		}
+	}
+
+	@GetMapping("/{id}/done")
+	String done(@PathVariable UUID id, Model model) {
+		AccountView account = this.registrations.completedAccount(id);
+		model.addAttribute("account", account);
+		model.addAttribute("verifiedAt", account.verifiedAt() != null ? DisplayTime.format(account.verifiedAt()) : "");
+		return "identity/done";
+	}
+
+	private void showError(Model model, TrustException ex) {
+		Map<String, String> fieldErrors = new LinkedHashMap<>();
+		if (ex instanceof InvalidInputException invalid) {
+			for (FieldProblem problem : invalid.getProblems()) {
+				fieldErrors.putIfAbsent(problem.field(), text(problem.code().code(),
+						this.messages.message(problem.code(), problem.arguments())));
+			}
+			model.addAttribute("globalError", text(ex.getErrorCode().code(), this.messages.message(ex)));
+		}
+		else if (ex.getField() != null) {
+			fieldErrors.put(ex.getField(), text(ex.getErrorCode().code(), this.messages.message(ex)));
+		}
+		else {
+			model.addAttribute("globalError", text(ex.getErrorCode().code(), this.messages.message(ex)));
+		}
+		model.addAttribute("errorCode", ex.getErrorCode().code());
+		model.addAttribute("fieldErrors", fieldErrors);
+	}
+
+	private static boolean hasCode(TrustException ex, IdentityError code) {
+		if (ex instanceof InvalidInputException invalid) {
+			return invalid.getProblems().stream().anyMatch((problem) -> problem.code() == code);
+		}
+		return ex.getErrorCode() == code;
+	}
+
+	private static String text(String code, String message) {
+		return message + " (" + code + ")";
+	}
+
+}

@@ -1,0 +1,90 @@
+package org.govtrust.shared.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.govtrust.shared.error.ErrorMessages;
+import org.govtrust.shared.error.SharedError;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Past {@code govtrust.web.max-concurrent-requests} requests in flight, answers 503 with
+ * {@code Retry-After} at once (DESIGN rule 7) instead of letting every request slow down;
+ * nothing already accepted is dropped.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class OverloadProtectionFilter extends OncePerRequestFilter {
+
+	private final Semaphore permits;
+
+	private final Duration retryAfter;
+
+	private final ProblemResponses problems;
+
+	private final ErrorMessages messages;
+
+	private final JsonMapper json;
+
+	OverloadProtectionFilter(WebProperties properties, ProblemResponses problems, ErrorMessages messages,
+			JsonMapper json) {
+		this.json = json;
+		this.permits = new Semaphore(properties.maxConcurrentRequests());
+		this.retryAfter = Duration.ofSeconds(properties.overloadRetryAfterSeconds());
+		this.problems = problems;
+		this.messages = messages;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!this.permits.tryAcquire()) {
+			refuse(request, response);
+			return;
+		}
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			this.permits.release();
+		}
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfter.toSeconds()));
+		if (GlobalExceptionAdvice.isApi(request)) {
+			ProblemDetail problem = this.problems
+				.of(SharedError.OVERLOADED, new Object[0], null, this.retryAfter, Map.of(), request)
+				.getBody();
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			this.json.writeValue(response.getOutputStream(), problem);
+			return;
+		}
+		response.setContentType(MediaType.TEXT_HTML_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		String text = HtmlUtils.htmlEscape(this.messages.message(SharedError.OVERLOADED));
+		response.getWriter()
+			.write("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>503</title></head><body><p>"
+					+ "SHR-5003 " + text + "</p></body></html>");
+	}
+
+}
