@@ -2,6 +2,7 @@ package org.govtrust.shared.web;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 
@@ -12,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.govtrust.shared.error.ErrorMessages;
 import org.govtrust.shared.error.SharedError;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -43,9 +46,12 @@ class OverloadProtectionFilter extends OncePerRequestFilter {
 
 	private final JsonMapper json;
 
+	private final LocaleResolver localeResolver;
+
 	OverloadProtectionFilter(WebProperties properties, ProblemResponses problems, ErrorMessages messages,
-			JsonMapper json) {
+			JsonMapper json, LocaleResolver localeResolver) {
 		this.json = json;
+		this.localeResolver = localeResolver;
 		this.permits = new Semaphore(properties.maxConcurrentRequests());
 		this.retryAfter = Duration.ofSeconds(properties.overloadRetryAfterSeconds());
 		this.problems = problems;
@@ -56,7 +62,14 @@ class OverloadProtectionFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!this.permits.tryAcquire()) {
-			refuse(request, response);
+			// this filter runs before Spring MVC has set the request's locale
+			LocaleContextHolder.setLocale(this.localeResolver.resolveLocale(request));
+			try {
+				refuse(request, response);
+			}
+			finally {
+				LocaleContextHolder.resetLocaleContext();
+			}
 			return;
 		}
 		try {
@@ -74,9 +87,17 @@ class OverloadProtectionFilter extends OncePerRequestFilter {
 			ProblemDetail problem = this.problems
 				.of(SharedError.OVERLOADED, new Object[0], null, this.retryAfter, Map.of(), request)
 				.getBody();
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("type", String.valueOf(problem.getType()));
+			body.put("title", problem.getTitle());
+			body.put("status", problem.getStatus());
+			body.put("detail", problem.getDetail());
+			if (problem.getProperties() != null) {
+				body.putAll(problem.getProperties());
+			}
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setCharacterEncoding("UTF-8");
-			this.json.writeValue(response.getOutputStream(), problem);
+			this.json.writeValue(response.getOutputStream(), body);
 			return;
 		}
 		response.setContentType(MediaType.TEXT_HTML_VALUE);
