@@ -137,6 +137,27 @@ public enum IdentityError implements ErrorCode {
 	/** The network identity is another person's, or the entered elements differ. */
 	NETWORK_IDENTITY_DIFFERENT_PERSON("IDN-2023", HttpStatus.UNPROCESSABLE_CONTENT),
 
+	/** The account is not waiting for activation. */
+	NOT_PENDING_ACTIVATION("IDN-2030", HttpStatus.CONFLICT),
+
+	/** The account was merged into another. */
+	ACCOUNT_MERGED("IDN-2031", HttpStatus.CONFLICT),
+
+	/** Real name must be verified for the business-registration switch. */
+	BUSINESS_REGISTRATION_NOT_VERIFIED("IDN-2032", HttpStatus.CONFLICT),
+
+	/** No such account. */
+	ACCOUNT_NOT_FOUND("IDN-2033", HttpStatus.NOT_FOUND),
+
+	/** The business-registration validity date is missing or out of range. Arguments: earliest, latest. */
+	BUSINESS_REGISTRATION_UNTIL("IDN-1050", HttpStatus.BAD_REQUEST),
+
+	/** A staff account needs at least one role. */
+	STAFF_ROLES_REQUIRED("IDN-1051", HttpStatus.BAD_REQUEST),
+
+	/** No counter verification on record for this person. */
+	NO_COUNTER_VERIFICATION("IDN-2037", HttpStatus.CONFLICT),
+
 	/** The authority is busy. */
 	AUTHORITY_BUSY("IDN-5001", HttpStatus.SERVICE_UNAVAILABLE),
 

@@ -25,9 +25,8 @@ import org.govtrust.identity.domain.PersonName;
 import org.govtrust.identity.domain.ProtectedValue;
 import org.govtrust.identity.domain.Registration;
 import org.govtrust.identity.domain.RegistrationRepository;
+import org.govtrust.identity.persistence.IdentityProofs;
 import org.govtrust.identity.persistence.VerificationAttempts;
-import org.govtrust.identity.spi.AuthorityResult;
-import org.govtrust.identity.spi.IdentityAuthority;
 import org.govtrust.identity.spi.IdentityElements;
 import org.govtrust.identity.spi.NetworkIdentityProvider;
 import org.govtrust.identity.spi.NetworkIdentityResult;
@@ -85,7 +84,9 @@ public class RegistrationService {
 
 	private final VerificationAttempts attempts;
 
-	private final IdentityAuthority authority;
+	private final FaceVerifier faces;
+
+	private final IdentityProofs proofs;
 
 	private final NetworkIdentityProvider networkIdentity;
 
@@ -106,14 +107,15 @@ public class RegistrationService {
 	private final IdentityProperties properties;
 
 	public RegistrationService(RegistrationRepository registrations, AccountRepository accounts,
-			VerificationAttempts attempts, IdentityAuthority authority, NetworkIdentityProvider networkIdentity,
+			VerificationAttempts attempts, FaceVerifier faces, IdentityProofs proofs, NetworkIdentityProvider networkIdentity,
 			SmsCodeService smsCodes, MobileNumbers mobileNumbers, PersonalDataCipher cipher,
 			PasswordEncoder passwordEncoder, ApplicationEventPublisher events, TransactionTemplate transactions,
 			Clock clock, IdentityProperties properties) {
 		this.registrations = registrations;
 		this.accounts = accounts;
 		this.attempts = attempts;
-		this.authority = authority;
+		this.faces = faces;
+		this.proofs = proofs;
 		this.networkIdentity = networkIdentity;
 		this.smsCodes = smsCodes;
 		this.mobileNumbers = mobileNumbers;
@@ -235,48 +237,36 @@ public class RegistrationService {
 	 * {@code IDN-5001} busy (retry-after), {@code IDN-5002} unavailable
 	 */
 	public RegistrationView verifyFace(UUID id, byte @Nullable [] faceImage) {
-		checkFaceImage(faceImage);
+		Registration registration = loadOpen(id);
+		registration.ensureAwaitingIdentity();
+		this.faces.verify(registration.getIdNumberHash(), id, elements(registration), faceImage, (reference) -> {
+			registration.identityVerified(VerificationMethod.FACE, reference);
+			this.registrations.save(registration);
+		});
+		logger.info("Registration {} verified by face", id);
+		return view(registration, null);
+	}
+
+	/**
+	 * Uses a counter clerk's in-person verification of this person (valid for
+	 * {@code govtrust.identity.counter-approval-validity}) as the real-name step.
+	 * @param id the registration
+	 * @return the registration, now waiting for the password
+	 * @throws TrustException {@code IDN-2037} when no clerk has verified the person
+	 */
+	public RegistrationView useCounterVerification(UUID id) {
 		Registration registration = loadOpen(id);
 		registration.ensureAwaitingIdentity();
 		Instant now = this.clock.instant();
-		List<Instant> failures = this.attempts.personFailuresSince(registration.getIdNumberHash(),
-				now.minus(this.properties.failedVerificationWindow()));
-		if (failures.size() >= this.properties.maxFailedVerifications()) {
-			Instant reopens = failures.get(failures.size() - this.properties.maxFailedVerifications())
-				.plus(this.properties.failedVerificationWindow());
-			throw TrustException.retryAfter(Duration.between(now, reopens), IdentityError.TOO_MANY_FAILED_VERIFICATIONS,
-					DisplayTime.format(reopens));
-		}
-		IdentityElements elements = elements(registration);
-		AuthorityResult result = this.authority.verify(elements, faceImage);
-		Arrays.fill(faceImage, (byte) 0);
+		String reference = this.proofs.find(registration.getIdNumberHash(), IdentityProofs.COUNTER_IDENTITY, now)
+			.orElseThrow(() -> new TrustException(IdentityError.NO_COUNTER_VERIFICATION));
 		this.transactions.executeWithoutResult((status) -> {
-			this.attempts.record(registration.getIdNumberHash(), id, VerificationMethod.FACE.name(), result.outcome(),
-					now);
-			if (result instanceof AuthorityResult.Verified verified) {
-				registration.identityVerified(VerificationMethod.FACE, verified.authorityReference());
-				this.registrations.save(registration);
-			}
-			this.events.publishEvent(new RealNameVerificationAttempted(id, VerificationMethod.FACE, result.outcome(), now));
+			registration.identityVerified(VerificationMethod.COUNTER, reference);
+			this.registrations.save(registration);
+			this.proofs.remove(registration.getIdNumberHash(), IdentityProofs.COUNTER_IDENTITY);
+			this.events.publishEvent(new RealNameVerificationAttempted(id, VerificationMethod.COUNTER, "VERIFIED", now));
 		});
-		logger.info("Registration {} face verification: {}", id, result.outcome());
-		if (result instanceof AuthorityResult.Verified) {
-			return view(registration, null);
-		}
-		int attemptsLeft = Math.max(0, this.properties.maxFailedVerifications() - failures.size() - 1);
-		if (result instanceof AuthorityResult.ElementsMismatch) {
-			throw new TrustException(IdentityError.ELEMENTS_MISMATCH, attemptsLeft);
-		}
-		if (result instanceof AuthorityResult.FaceMismatch) {
-			throw new TrustException(IdentityError.FACE_MISMATCH, attemptsLeft);
-		}
-		if (result instanceof AuthorityResult.LivenessFailed) {
-			throw new TrustException(IdentityError.LIVENESS_FAILED, attemptsLeft);
-		}
-		if (result instanceof AuthorityResult.Busy busy) {
-			throw TrustException.retryAfter(busy.retryAfter(), IdentityError.AUTHORITY_BUSY, busy.retryAfter().toSeconds());
-		}
-		throw TrustException.retryAfter(Duration.ofMinutes(5), IdentityError.AUTHORITY_UNAVAILABLE);
+		return view(registration, null);
 	}
 
 	/**
@@ -440,23 +430,6 @@ public class RegistrationService {
 		});
 	}
 
-	private void checkFaceImage(byte @Nullable [] image) {
-		if (image == null || image.length == 0) {
-			throw TrustException.forField("faceImage", IdentityError.FACE_IMAGE_REQUIRED);
-		}
-		if (image.length > this.properties.faceImageMaxBytes()) {
-			throw TrustException.forField("faceImage", IdentityError.FACE_IMAGE_SIZE,
-					this.properties.faceImageMaxBytes() / (1024 * 1024));
-		}
-		boolean jpeg = image.length > 3 && (image[0] & 0xff) == 0xff && (image[1] & 0xff) == 0xd8
-				&& (image[2] & 0xff) == 0xff;
-		boolean png = image.length > 8 && (image[0] & 0xff) == 0x89 && image[1] == 'P' && image[2] == 'N'
-				&& image[3] == 'G';
-		if (!jpeg && !png) {
-			throw TrustException.forField("faceImage", IdentityError.FACE_IMAGE_FORMAT);
-		}
-	}
-
 	private IdentityElements elements(Registration registration) {
 		return new IdentityElements(registration.getName(), this.cipher.decrypt(registration.getIdNumberCipher()),
 				registration.getValidFrom(), registration.getValidTo());
@@ -489,9 +462,7 @@ public class RegistrationService {
 	}
 
 	private AccountView view(Account account) {
-		return new AccountView(account.getId(), Masking.name(account.getName()), account.getIdNumberMasked(),
-				account.getPhoneMasked(), account.getLoginName(), account.getStatus(), account.getRealNameLevel(),
-				account.getVerificationMethod(), account.getVerifiedAt());
+		return AccountViews.of(account);
 	}
 
 	private static boolean isLongTermMarker(@Nullable String value) {

@@ -100,19 +100,7 @@ public class SmsCodeService {
 		Instant now = this.clock.instant();
 		String phoneHash = phoneHash(phone);
 		String addressHash = this.cipher.lookupHash("address", clientAddress);
-		this.store.lock(List.of("p:" + phoneHash, "a:" + addressHash));
-
-		List<Instant> phoneSends = this.store.sendsByPhone(phoneHash, now.minus(this.phoneHorizon));
-		Refusal refusal = this.phonePolicy.evaluate(phoneSends, now);
-		if (refusal != null) {
-			throw refused(refusal, now, new SmsError[] { SmsError.LIMIT_MINUTE, SmsError.LIMIT_HOUR, SmsError.LIMIT_DAY });
-		}
-		List<Instant> addressSends = this.store.sendsByAddress(addressHash, now.minus(this.addressHorizon));
-		Refusal addressRefusal = this.addressPolicy.evaluate(addressSends, now);
-		if (addressRefusal != null) {
-			throw TrustException.retryAfter(addressRefusal.waitFrom(now), SmsError.LIMIT_ADDRESS,
-					DisplayTime.format(addressRefusal.allowedAt()));
-		}
+		List<Instant> phoneSends = checkLimits(phoneHash, addressHash, now);
 
 		String code = newCode();
 		Instant expiresAt = now.plus(this.properties.codeTtl());
@@ -129,6 +117,25 @@ public class SmsCodeService {
 		this.events.publishEvent(new SmsCodeSent(purpose, phoneHash.substring(0, 12), now));
 		Instant nextSendAt = this.phonePolicy.nextAllowedAfterSend(phoneSends, now);
 		return new CodeSent(phone.masked(), expiresAt, nextSendAt);
+	}
+
+	/**
+	 * Counts a send that goes nowhere, under the same limits as {@link #send}: used when an
+	 * anonymous request names no known phone, so the answer (and any limit reached) is the
+	 * same whether or not an account exists.
+	 * @param key a keyed hash standing for the unknown recipient
+	 * @param purpose the purpose
+	 * @param clientAddress the requester's address
+	 * @return the same shape of answer as a real send
+	 */
+	@Transactional
+	public CodeSent sendNowhere(String key, SmsPurpose purpose, String clientAddress) {
+		Instant now = this.clock.instant();
+		String phoneHash = this.cipher.lookupHash("nowhere", key);
+		String addressHash = this.cipher.lookupHash("address", clientAddress);
+		List<Instant> phoneSends = checkLimits(phoneHash, addressHash, now);
+		this.store.recordSend(phoneHash, addressHash, purpose.name(), now);
+		return new CodeSent("", now.plus(this.properties.codeTtl()), this.phonePolicy.nextAllowedAfterSend(phoneSends, now));
 	}
 
 	/**
@@ -176,6 +183,26 @@ public class SmsCodeService {
 	@Transactional
 	public int purgeExpiredSends() {
 		return this.store.purgeSendsBefore(this.clock.instant().minus(LONGEST_KEPT));
+	}
+
+	/**
+	 * Locks the phone and address keys for this transaction and checks every limit.
+	 * @return the phone's earlier sends within the longest window
+	 */
+	private List<Instant> checkLimits(String phoneHash, String addressHash, Instant now) {
+		this.store.lock(List.of("p:" + phoneHash, "a:" + addressHash));
+		List<Instant> phoneSends = this.store.sendsByPhone(phoneHash, now.minus(this.phoneHorizon));
+		Refusal refusal = this.phonePolicy.evaluate(phoneSends, now);
+		if (refusal != null) {
+			throw refused(refusal, now, new SmsError[] { SmsError.LIMIT_MINUTE, SmsError.LIMIT_HOUR, SmsError.LIMIT_DAY });
+		}
+		List<Instant> addressSends = this.store.sendsByAddress(addressHash, now.minus(this.addressHorizon));
+		Refusal addressRefusal = this.addressPolicy.evaluate(addressSends, now);
+		if (addressRefusal != null) {
+			throw TrustException.retryAfter(addressRefusal.waitFrom(now), SmsError.LIMIT_ADDRESS,
+					DisplayTime.format(addressRefusal.allowedAt()));
+		}
+		return phoneSends;
 	}
 
 	private TrustException refused(Refusal refusal, Instant now, SmsError[] byIndex) {

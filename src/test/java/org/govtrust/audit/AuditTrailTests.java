@@ -49,7 +49,7 @@ class AuditTrailTests {
 	@Test
 	void verifyWhenEntryEditedThenBrokenAtThatEntry() throws Exception {
 		this.jdbc.sql("UPDATE aud_entry SET details = 'n=99' WHERE seq = 3").update();
-		AuditVerification verification = this.trail.verify();
+		org.govtrust.shared.chain.ChainVerification verification = this.trail.verify();
 		assertThat(verification.intact()).isFalse();
 		assertThat(verification.firstBrokenSeq()).isEqualTo(3L);
 		assertThat(verification.entriesChecked()).isEqualTo(2);
@@ -76,7 +76,7 @@ class AuditTrailTests {
 	@Test
 	void verifyWhenLastEntriesTruncatedThenBroken() {
 		this.jdbc.sql("DELETE FROM aud_entry WHERE seq >= 4").update();
-		AuditVerification verification = this.trail.verify();
+		org.govtrust.shared.chain.ChainVerification verification = this.trail.verify();
 		assertThat(verification.intact()).isFalse();
 		assertThat(verification.firstBrokenSeq()).isEqualTo(4L);
 	}

@@ -12,13 +12,19 @@ public final class TestDatabase {
 	}
 
 	public static void reset(JdbcClient jdbc) {
-		for (String table : new String[] { "idn_verification_attempt", "idn_registration", "idn_account", "sms_code",
-				"sms_send", "sms_throttle_lock", "sms_sim_outbox", "aud_entry" }) {
+		for (String table : new String[] { "idn_verification_attempt", "idn_registration", "idn_account",
+				"idn_account_change", "idn_identity_proof", "idn_counter_ledger", "sms_code", "sms_send",
+				"sms_throttle_lock", "sms_sim_outbox", "aud_entry", "lgn_failure", "lgn_event",
+				"spring_session_attributes", "spring_session" }) {
 			jdbc.sql("DELETE FROM " + table).update();
 		}
-		jdbc.sql("UPDATE aud_chain_head SET last_seq = 0, last_hash = :genesis WHERE id = 1")
-			.param("genesis", "0".repeat(64))
-			.update();
+		// the bootstrap administrator stays; staff a test created go
+		jdbc.sql("DELETE FROM idn_staff WHERE login_name <> 'admin'").update();
+		for (String head : new String[] { "aud_chain_head", "idn_counter_ledger_head" }) {
+			jdbc.sql("UPDATE " + head + " SET last_seq = 0, last_hash = :genesis WHERE id = 1")
+				.param("genesis", "0".repeat(64))
+				.update();
+		}
 	}
 
 }

@@ -1,7 +1,7 @@
 package org.govtrust.audit.web;
 
 import org.govtrust.audit.AuditTrail;
-import org.govtrust.audit.AuditVerification;
+import org.govtrust.shared.chain.ChainVerification;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,8 +20,8 @@ class AuditApiController {
 	}
 
 	@GetMapping("/api/v1/audit/verification")
-	ResponseEntity<AuditVerification> verify() {
-		AuditVerification verification = this.trail.verify();
+	ResponseEntity<ChainVerification> verify() {
+		ChainVerification verification = this.trail.verify();
 		return ResponseEntity.status(verification.intact() ? 200 : 409).body(verification);
 	}
 

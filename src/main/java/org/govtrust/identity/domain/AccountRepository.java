@@ -1,5 +1,6 @@
 package org.govtrust.identity.domain;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +12,10 @@ import org.springframework.data.repository.CrudRepository;
 public interface AccountRepository extends CrudRepository<Account, UUID> {
 
 	Optional<Account> findByIdNumberHash(String idNumberHash);
+
+	Optional<Account> findByLoginName(String loginName);
+
+	List<Account> findByPhoneHash(String phoneHash);
 
 	boolean existsByLoginName(String loginName);
 

@@ -32,7 +32,8 @@ class ErrorPageController implements ErrorController {
 	Object error(HttpServletRequest request) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		ErrorCode code = codeFor(status instanceof Integer value ? value : 500);
+		Object chosen = request.getAttribute(ProblemWriter.ERROR_CODE_ATTRIBUTE);
+		ErrorCode code = (chosen instanceof ErrorCode given) ? given : codeFor(status instanceof Integer value ? value : 500);
 		String traceId = TraceIdFilter.traceId(request);
 		Object[] args = (code == SharedError.INTERNAL) ? new Object[] { traceId } : new Object[0];
 		if (uri != null && (uri.toString().startsWith("/api/") || uri.toString().startsWith("/v3/"))) {

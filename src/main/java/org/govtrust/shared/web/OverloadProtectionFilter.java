@@ -2,8 +2,6 @@ package org.govtrust.shared.web;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 import jakarta.servlet.FilterChain;
@@ -16,16 +14,13 @@ import org.govtrust.shared.error.SharedError;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Past {@code govtrust.web.max-concurrent-requests} requests in flight, answers 503 with
@@ -40,21 +35,18 @@ class OverloadProtectionFilter extends OncePerRequestFilter {
 
 	private final Duration retryAfter;
 
-	private final ProblemResponses problems;
+	private final ProblemWriter problemWriter;
 
 	private final ErrorMessages messages;
 
-	private final JsonMapper json;
-
 	private final LocaleResolver localeResolver;
 
-	OverloadProtectionFilter(WebProperties properties, ProblemResponses problems, ErrorMessages messages,
-			JsonMapper json, LocaleResolver localeResolver) {
-		this.json = json;
+	OverloadProtectionFilter(WebProperties properties, ProblemWriter problemWriter, ErrorMessages messages,
+			LocaleResolver localeResolver) {
+		this.problemWriter = problemWriter;
 		this.localeResolver = localeResolver;
 		this.permits = new Semaphore(properties.maxConcurrentRequests());
 		this.retryAfter = Duration.ofSeconds(properties.overloadRetryAfterSeconds());
-		this.problems = problems;
 		this.messages = messages;
 	}
 
@@ -82,22 +74,9 @@ class OverloadProtectionFilter extends OncePerRequestFilter {
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(this.retryAfter.toSeconds()));
-		if (GlobalExceptionAdvice.isApi(request)) {
-			ProblemDetail problem = this.problems
-				.of(SharedError.OVERLOADED, new Object[0], null, this.retryAfter, Map.of(), request)
-				.getBody();
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("type", String.valueOf(problem.getType()));
-			body.put("title", problem.getTitle());
-			body.put("status", problem.getStatus());
-			body.put("detail", problem.getDetail());
-			if (problem.getProperties() != null) {
-				body.putAll(problem.getProperties());
-			}
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding("UTF-8");
-			this.json.writeValue(response.getOutputStream(), body);
+		response.setHeader("Retry-After", Long.toString(this.retryAfter.toSeconds()));
+		if (ProblemWriter.isApi(request)) {
+			this.problemWriter.write(request, response, SharedError.OVERLOADED, this.retryAfter);
 			return;
 		}
 		response.setContentType(MediaType.TEXT_HTML_VALUE);

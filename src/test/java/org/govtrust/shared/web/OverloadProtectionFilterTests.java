@@ -73,8 +73,8 @@ class OverloadProtectionFilterTests {
 		messages.setFallbackToSystemLocale(false);
 		messages.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
 		ErrorMessages errorMessages = new ErrorMessages(messages);
-		return new OverloadProtectionFilter(new WebProperties(permits, 2), new ProblemResponses(errorMessages),
-				errorMessages, JsonMapper.builder().build(),
+		return new OverloadProtectionFilter(new WebProperties(permits, 2),
+				new ProblemWriter(new ProblemResponses(errorMessages), JsonMapper.builder().build()), errorMessages,
 				new LocaleConfiguration.PageOrApiLocaleResolver());
 	}
 

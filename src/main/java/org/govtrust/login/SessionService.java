@@ -1,0 +1,88 @@
+package org.govtrust.login;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.govtrust.identity.AccountStatus;
+import org.govtrust.identity.AccountStatusChanged;
+import org.govtrust.identity.PasswordChanged;
+import org.govtrust.shared.error.TrustException;
+import org.govtrust.shared.security.SignedIn;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Service;
+
+/**
+ * The signed-in sessions of an account, kept in the database (Spring Session JDBC) so they
+ * survive restarts and are shared by all nodes. Owners see and end them; a password reset,
+ * deactivation or return to activation ends all of them at once.
+ */
+@Service
+public class SessionService {
+
+	/** Session attribute: the browser that signed in. */
+	public static final String USER_AGENT = "govtrust.userAgent";
+
+	/** Session attribute: the masked address it signed in from. */
+	public static final String ADDRESS = "govtrust.address";
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	public SessionService(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		this.sessions = sessions;
+	}
+
+	/**
+	 * The sessions of a principal.
+	 * @param principalName {@link SignedIn#getName()}
+	 * @param currentSessionId the session asking, marked as current
+	 * @return newest first
+	 */
+	public List<SessionView> list(String principalName, @Nullable String currentSessionId) {
+		Map<String, ? extends Session> found = this.sessions.findByPrincipalName(principalName);
+		return found.values()
+			.stream()
+			.map((session) -> new SessionView(session.getId(), session.getCreationTime(), session.getLastAccessedTime(),
+					String.valueOf(session.getAttributeOrDefault(USER_AGENT, "")),
+					String.valueOf(session.getAttributeOrDefault(ADDRESS, "")), session.getId().equals(currentSessionId)))
+			.sorted(Comparator.comparing(SessionView::createdAt).reversed())
+			.toList();
+	}
+
+	/**
+	 * Ends one of a principal's sessions.
+	 * @param principalName whose
+	 * @param sessionId which
+	 * @throws TrustException {@code LGN-2003} when it is not theirs
+	 */
+	public void revoke(String principalName, String sessionId) {
+		if (!this.sessions.findByPrincipalName(principalName).containsKey(sessionId)) {
+			throw new TrustException(LoginError.SESSION_NOT_FOUND);
+		}
+		this.sessions.deleteById(sessionId);
+	}
+
+	/**
+	 * Ends every session of a principal.
+	 * @param principalName whose
+	 */
+	public void revokeAll(String principalName) {
+		this.sessions.findByPrincipalName(principalName).keySet().forEach(this.sessions::deleteById);
+	}
+
+	@EventListener
+	void on(PasswordChanged event) {
+		revokeAll(SignedIn.principalName(SignedIn.Kind.CITIZEN, event.accountId()));
+	}
+
+	@EventListener
+	void on(AccountStatusChanged event) {
+		if (event.status() != AccountStatus.ACTIVE) {
+			revokeAll(SignedIn.principalName(SignedIn.Kind.CITIZEN, event.accountId()));
+		}
+	}
+
+}

@@ -1,0 +1,58 @@
+package org.govtrust.shared.security;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.security.core.AuthenticatedPrincipal;
+
+/**
+ * Who is signed in: a citizen (an identity account) or a staff member, how (the login
+ * method, which gives the assurance level) and when. Kept in the HTTP session, so it holds
+ * ids and masked values only.
+ *
+ * @param id the account or staff id
+ * @param kind citizen or staff
+ * @param displayName the masked name shown in the page header
+ * @param roles the staff roles (empty for citizens)
+ * @param method how they signed in, e.g. {@code PASSWORD}, {@code SMS}, {@code STAFF_PASSWORD_SMS}
+ * @param authenticatedAt when
+ */
+public record SignedIn(UUID id, Kind kind, String displayName, Set<String> roles, String method,
+		Instant authenticatedAt) implements AuthenticatedPrincipal, Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	/** Citizen or staff. */
+	public enum Kind {
+
+		/** A natural person's account. */
+		CITIZEN,
+		/** A staff member. */
+		STAFF
+
+	}
+
+	/**
+	 * The name sessions are indexed by: the kind and the id.
+	 * @return e.g. {@code citizen:3f2c...}
+	 */
+	@Override
+	public String getName() {
+		return principalName(this.kind, this.id);
+	}
+
+	/**
+	 * The session index name of an account.
+	 * @param kind citizen or staff
+	 * @param id the id
+	 * @return the name
+	 */
+	public static String principalName(Kind kind, UUID id) {
+		return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + id;
+	}
+
+}
