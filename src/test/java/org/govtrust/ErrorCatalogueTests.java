@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.govtrust.identity.IdentityError;
+import org.govtrust.login.LoginError;
 import org.govtrust.shared.error.ErrorCode;
 import org.govtrust.shared.error.SharedError;
 import org.govtrust.sms.SmsError;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ErrorCatalogueTests {
 
-	static final List<String> BUNDLES = List.of("shared", "sms", "identity");
+	static final List<String> BUNDLES = List.of("shared", "sms", "identity", "login");
 
 	static final Pattern CODE = Pattern.compile("(SHR|SMS|IDN|CA|LGN|SSO|SIG|LIC|BIZ|ARC|AUD|PTL)-[12359]\\d{3}");
 
@@ -54,7 +55,7 @@ class ErrorCatalogueTests {
 			}
 		}
 		assertThat(found).containsExactlyInAnyOrder(SharedError.class.getName(), SmsError.class.getName(),
-				IdentityError.class.getName());
+				IdentityError.class.getName(), LoginError.class.getName());
 	}
 
 	@Test
@@ -110,6 +111,7 @@ class ErrorCatalogueTests {
 		codes.addAll(List.of(SharedError.values()));
 		codes.addAll(List.of(SmsError.values()));
 		codes.addAll(List.of(IdentityError.values()));
+		codes.addAll(List.of(LoginError.values()));
 		return codes;
 	}
 

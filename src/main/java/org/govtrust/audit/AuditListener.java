@@ -1,6 +1,13 @@
 package org.govtrust.audit;
 
+import org.govtrust.identity.AccountChanged;
+import org.govtrust.identity.AccountStatusChanged;
+import org.govtrust.identity.CounterActRecorded;
+import org.govtrust.identity.PasswordChanged;
 import org.govtrust.identity.PersonRegistered;
+import org.govtrust.identity.StaffCreated;
+import org.govtrust.login.LoginFailed;
+import org.govtrust.login.LoginSucceeded;
 import org.govtrust.identity.RealNameVerificationAttempted;
 import org.govtrust.identity.RegistrationPhoneVerified;
 import org.govtrust.identity.RegistrationStarted;
@@ -40,6 +47,45 @@ class AuditListener {
 	void on(RealNameVerificationAttempted event) {
 		this.trail.append("identity.RealNameVerificationAttempted", "registration:" + event.registrationId(),
 				"method=" + event.method() + "; outcome=" + event.outcome());
+	}
+
+	@EventListener
+	void on(PasswordChanged event) {
+		this.trail.append("identity.PasswordChanged", "account:" + event.accountId(), "");
+	}
+
+	@EventListener
+	void on(AccountStatusChanged event) {
+		this.trail.append("identity.AccountStatusChanged", "account:" + event.accountId(), "status=" + event.status());
+	}
+
+	@EventListener
+	void on(AccountChanged event) {
+		this.trail.append("identity.AccountChanged", "account:" + event.accountId(),
+				"kind=" + event.kind() + "; actor=" + event.actor());
+	}
+
+	@EventListener
+	void on(StaffCreated event) {
+		this.trail.append("identity.StaffCreated", "staff:" + event.staffId(),
+				"roles=" + event.roles() + "; createdBy=" + event.createdBy());
+	}
+
+	@EventListener
+	void on(CounterActRecorded event) {
+		this.trail.append("identity.CounterActRecorded", "staff:" + event.staffId(),
+				"act=" + event.act() + "; ledgerSeq=" + event.ledgerSeq());
+	}
+
+	@EventListener
+	void on(LoginSucceeded event) {
+		this.trail.append("login.LoginSucceeded", event.principal(), "method=" + event.method());
+	}
+
+	@EventListener
+	void on(LoginFailed event) {
+		// the real reason, which the person is never shown
+		this.trail.append("login.LoginFailed", event.key(), "method=" + event.method() + "; reason=" + event.reason());
 	}
 
 	@EventListener

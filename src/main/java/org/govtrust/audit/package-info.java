@@ -4,7 +4,7 @@
  * <p>
  * 审计：仅追加、哈希链式的审计日志；可校验任何条目未被删除、重排或篡改。
  */
-@ApplicationModule(displayName = "Audit trail", allowedDependencies = { "shared", "sms", "identity" })
+@ApplicationModule(displayName = "Audit trail", allowedDependencies = { "shared", "sms", "identity", "login" })
 @NullMarked
 package org.govtrust.audit;
 

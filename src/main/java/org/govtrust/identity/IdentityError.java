@@ -158,6 +158,51 @@ public enum IdentityError implements ErrorCode {
 	/** No counter verification on record for this person. */
 	NO_COUNTER_VERIFICATION("IDN-2037", HttpStatus.CONFLICT),
 
+	/** No account waits for activation under this ID number. */
+	NOTHING_TO_ACTIVATE("IDN-2034", HttpStatus.NOT_FOUND),
+
+	/** The phone typed differs from the one on record. */
+	ACTIVATION_PHONE_MISMATCH("IDN-2035", HttpStatus.UNPROCESSABLE_CONTENT),
+
+	/** A new phone needs a face re-verification (or the old phone's code) first. */
+	FACE_PROOF_REQUIRED("IDN-2038", HttpStatus.CONFLICT),
+
+	/** The card dates on record are unknown (migrated account): re-verify with the card first. */
+	CARD_DATES_UNKNOWN("IDN-2039", HttpStatus.CONFLICT),
+
+	/** The clerk must name the documents seen. */
+	COUNTER_DOCUMENTS_REQUIRED("IDN-1052", HttpStatus.BAD_REQUEST),
+
+	/** The clerk must name the method. */
+	COUNTER_METHOD_REQUIRED("IDN-1053", HttpStatus.BAD_REQUEST),
+
+	/** No registration of this person waits for phone verification. */
+	NO_REGISTRATION_FOR_PHONE("IDN-2036", HttpStatus.NOT_FOUND),
+
+	/** A repair needs a reason of at least 4 characters. */
+	REASON_REQUIRED("IDN-1054", HttpStatus.BAD_REQUEST),
+
+	/** The import file does not start with the expected header. Argument: the header. */
+	IMPORT_HEADER("IDN-1055", HttpStatus.BAD_REQUEST),
+
+	/** A row has the wrong number of columns. Argument: expected count. */
+	IMPORT_COLUMNS("IDN-1056", HttpStatus.BAD_REQUEST),
+
+	/** Unknown status in a row. */
+	IMPORT_STATUS("IDN-1057", HttpStatus.BAD_REQUEST),
+
+	/** The same ID number twice in the file. */
+	IMPORT_DUPLICATE_ROW("IDN-1058", HttpStatus.BAD_REQUEST),
+
+	/** Too many rows. Argument: the maximum. */
+	IMPORT_TOO_LARGE("IDN-1059", HttpStatus.BAD_REQUEST),
+
+	/** An account already exists for a row's ID number. */
+	IMPORT_ACCOUNT_EXISTS("IDN-2040", HttpStatus.CONFLICT),
+
+	/** Merging an account into itself. */
+	MERGE_SAME_ACCOUNT("IDN-2041", HttpStatus.BAD_REQUEST),
+
 	/** The authority is busy. */
 	AUTHORITY_BUSY("IDN-5001", HttpStatus.SERVICE_UNAVAILABLE),
 

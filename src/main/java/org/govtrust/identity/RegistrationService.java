@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +15,7 @@ import java.util.UUID;
 import org.govtrust.identity.config.IdentityProperties;
 import org.govtrust.identity.domain.Account;
 import org.govtrust.identity.domain.AccountRepository;
+import org.govtrust.identity.domain.CardDates;
 import org.govtrust.identity.domain.CardValidity;
 import org.govtrust.identity.domain.IdNumbers;
 import org.govtrust.identity.domain.LoginNames;
@@ -70,13 +69,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RegistrationService {
 
 	private static final Logger logger = LoggerFactory.getLogger(RegistrationService.class);
-
-	private static final List<DateTimeFormatter> DATE_FORMATS = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
-			DateTimeFormatter.ofPattern("yyyy.MM.dd"), DateTimeFormatter.BASIC_ISO_DATE,
-			DateTimeFormatter.ofPattern("yyyy/MM/dd"));
-
-	private static final List<String> LONG_TERM_MARKERS = List.of("长期", "long-term", "longterm", "20991231",
-			"99991231", "00000000");
 
 	private final RegistrationRepository registrations;
 
@@ -142,9 +134,9 @@ public class RegistrationService {
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = collect(problems, () -> PersonName.normalise(command.name(), "name"));
 		ResidentIdNumber.Valid idNumber = collect(problems, () -> IdNumbers.parse(command.idNumber(), today, "idNumber"));
-		LocalDate validFrom = collect(problems, () -> parseDate(command.validFrom(), "validFrom"));
-		boolean longTerm = command.isLongTerm() || isLongTermMarker(command.validTo());
-		LocalDate validTo = longTerm ? null : collect(problems, () -> parseEndDate(command.validTo()));
+		LocalDate validFrom = collect(problems, () -> CardDates.from(command.validFrom()));
+		boolean longTerm = command.isLongTerm() || CardDates.isLongTerm(command.validTo());
+		LocalDate validTo = longTerm ? null : collect(problems, () -> CardDates.to(command.validTo(), false));
 		MobileNumber phone = collect(problems, () -> this.mobileNumbers.parse(command.phone(), "phone"));
 		if (idNumber != null && validFrom != null && (longTerm || validTo != null)) {
 			LocalDate end = validTo;
@@ -463,35 +455,6 @@ public class RegistrationService {
 
 	private AccountView view(Account account) {
 		return AccountViews.of(account);
-	}
-
-	private static boolean isLongTermMarker(@Nullable String value) {
-		return value != null && LONG_TERM_MARKERS.contains(value.strip().toLowerCase(java.util.Locale.ROOT));
-	}
-
-	private static LocalDate parseEndDate(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw TrustException.forField("validTo", IdentityError.VALID_TO_REQUIRED);
-		}
-		return parseDate(value, "validTo");
-	}
-
-	private static LocalDate parseDate(@Nullable String value, String field) {
-		if (value == null || value.isBlank()) {
-			throw TrustException.forField(field, field.equals("validTo") ? IdentityError.VALID_TO_REQUIRED
-					: IdentityError.VALID_FROM_REQUIRED);
-		}
-		String text = java.text.Normalizer.normalize(value, java.text.Normalizer.Form.NFKC).strip();
-		for (DateTimeFormatter format : DATE_FORMATS) {
-			try {
-				return LocalDate.parse(text, format);
-			}
-			catch (DateTimeParseException ex) {
-				// try the next format
-			}
-		}
-		throw TrustException.forField(field, field.equals("validTo") ? IdentityError.VALID_TO_REQUIRED
-				: IdentityError.VALID_FROM_REQUIRED);
 	}
 
 	private static <T> @Nullable T collect(List<FieldProblem> problems, java.util.function.Supplier<T> step) {

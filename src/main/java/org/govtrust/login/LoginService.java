@@ -219,6 +219,17 @@ public class LoginService {
 	}
 
 	/**
+	 * Signs in the owner of an account just activated (they proved the phone with a code).
+	 * @param account the activated account
+	 * @param client where they are
+	 * @return who is signed in
+	 */
+	@Transactional
+	public SignedIn signInActivated(AccountView account, Client client) {
+		return signedIn(account, LoginMethod.SMS, client, this.clock.instant());
+	}
+
+	/**
 	 * The owner's recent sign-ins and failed attempts.
 	 * @param principalId the account
 	 * @return newest first

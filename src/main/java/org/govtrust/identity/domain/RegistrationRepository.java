@@ -12,6 +12,8 @@ import org.springframework.data.repository.CrudRepository;
  */
 public interface RegistrationRepository extends CrudRepository<Registration, UUID> {
 
+	java.util.List<Registration> findByIdNumberHash(String idNumberHash);
+
 	/**
 	 * Removes registrations past their expiry, so abandoned personal data is not kept (the account keeps what it needs).
 	 * @param now the current time

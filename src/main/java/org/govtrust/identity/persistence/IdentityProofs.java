@@ -60,6 +60,20 @@ public class IdentityProofs {
 			.optional();
 	}
 
+	/**
+	 * When a proof still valid expires.
+	 */
+	public Optional<Instant> expiresAt(String idNumberHash, String kind, Instant now) {
+		return this.jdbc.sql("""
+				SELECT expires_at FROM idn_identity_proof
+				WHERE id_number_hash = :hash AND kind = :kind AND expires_at > :now""")
+			.param("hash", idNumberHash)
+			.param("kind", kind)
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+			.optional();
+	}
+
 	public void remove(String idNumberHash, String kind) {
 		this.jdbc.sql("DELETE FROM idn_identity_proof WHERE id_number_hash = :hash AND kind = :kind")
 			.param("hash", idNumberHash)

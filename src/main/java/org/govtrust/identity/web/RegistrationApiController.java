@@ -1,19 +1,16 @@
 package org.govtrust.identity.web;
 
 import java.net.URI;
-import java.util.Base64;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.govtrust.identity.AccountView;
 import org.govtrust.identity.CreateAccountCommand;
-import org.govtrust.identity.IdentityError;
 import org.govtrust.identity.NetworkIdentityRedirect;
 import org.govtrust.identity.RegistrationService;
 import org.govtrust.identity.RegistrationView;
 import org.govtrust.identity.StartRegistrationCommand;
-import org.govtrust.shared.error.TrustException;
 import org.govtrust.sms.CodeSent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -73,7 +70,13 @@ class RegistrationApiController {
 	@PostMapping("/{id}/face-verification")
 	@Operation(summary = "Verify the four elements and a face image (base64 JPEG/PNG) with the identity authority")
 	RegistrationView verifyFace(@PathVariable UUID id, @RequestBody FaceRequest body) {
-		return this.registrations.verifyFace(id, decode(body.faceImage()));
+		return this.registrations.verifyFace(id, WebRequests.image(body.faceImage()));
+	}
+
+	@PostMapping("/{id}/counter-verification")
+	@Operation(summary = "Use a counter clerk's in-person verification of this person as the real-name step")
+	RegistrationView useCounterVerification(@PathVariable UUID id) {
+		return this.registrations.useCounterVerification(id);
 	}
 
 	@PostMapping("/{id}/network-identity")
@@ -102,23 +105,6 @@ class RegistrationApiController {
 	@Operation(summary = "The account a completed registration created")
 	AccountView account(@PathVariable UUID id) {
 		return this.registrations.completedAccount(id);
-	}
-
-	private static byte @Nullable [] decode(@Nullable String base64) {
-		if (base64 == null || base64.isBlank()) {
-			return null;
-		}
-		String data = base64.strip();
-		int comma = data.indexOf(',');
-		if (data.startsWith("data:") && comma > 0) {
-			data = data.substring(comma + 1);
-		}
-		try {
-			return Base64.getMimeDecoder().decode(data);
-		}
-		catch (IllegalArgumentException ex) {
-			throw TrustException.forField("faceImage", IdentityError.FACE_IMAGE_FORMAT);
-		}
 	}
 
 	record CodeRequest(@Nullable String code) {

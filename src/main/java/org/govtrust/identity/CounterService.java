@@ -1,0 +1,201 @@
+package org.govtrust.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.govtrust.identity.config.IdentityProperties;
+import org.govtrust.identity.domain.Account;
+import org.govtrust.identity.domain.AccountRepository;
+import org.govtrust.identity.domain.IdNumbers;
+import org.govtrust.identity.domain.Registration;
+import org.govtrust.identity.domain.RegistrationRepository;
+import org.govtrust.identity.persistence.AccountChanges;
+import org.govtrust.identity.persistence.IdentityProofs;
+import org.govtrust.identity.persistence.VerificationAttempts;
+import org.govtrust.shared.chain.ChainEntry;
+import org.govtrust.shared.error.TrustException;
+import org.govtrust.shared.privacy.Masking;
+import org.govtrust.shared.privacy.PersonalDataCipher;
+import org.govtrust.shared.standard.ResidentIdNumber;
+import org.govtrust.shared.time.DisplayTime;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What counter clerks (窗口业务人员) do: find a person by ID number and see why online
+ * verification failed (outcomes only), verify the person in person, and verify a phone
+ * manually for people who cannot receive SMS. Every act is a ledger entry.
+ * <p>
+ * An in-person verification upgrades an existing account to counter-verified; for a
+ * person without an account it is kept for {@code counter-approval-validity}, and their
+ * online registration uses it as its real-name step.
+ */
+@Service
+public class CounterService {
+
+	private final AccountRepository accounts;
+
+	private final RegistrationRepository registrations;
+
+	private final VerificationAttempts attempts;
+
+	private final IdentityProofs proofs;
+
+	private final AccountChanges changes;
+
+	private final CounterLedger ledger;
+
+	private final StaffService staff;
+
+	private final PersonalDataCipher cipher;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final IdentityProperties properties;
+
+	public CounterService(AccountRepository accounts, RegistrationRepository registrations,
+			VerificationAttempts attempts, IdentityProofs proofs, AccountChanges changes, CounterLedger ledger,
+			StaffService staff, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock,
+			IdentityProperties properties) {
+		this.accounts = accounts;
+		this.registrations = registrations;
+		this.attempts = attempts;
+		this.proofs = proofs;
+		this.changes = changes;
+		this.ledger = ledger;
+		this.staff = staff;
+		this.cipher = cipher;
+		this.events = events;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/**
+	 * Finds a person.
+	 * @param idNumber the ID number
+	 * @return account, open registration and verification history
+	 */
+	@Transactional(readOnly = true)
+	public CounterLookup lookup(String idNumber) {
+		ResidentIdNumber.Valid id = IdNumbers.parse(idNumber, today(), "idNumber");
+		String hash = this.cipher.lookupHash("id", id.canonical());
+		Instant now = this.clock.instant();
+		AccountView account = this.accounts.findByIdNumberHash(hash).map(AccountViews::of).orElse(null);
+		RegistrationView registration = openRegistration(hash).map(CounterService::view).orElse(null);
+		List<CounterLookup.Attempt> history = this.attempts.history(hash)
+			.stream()
+			.map((attempt) -> new CounterLookup.Attempt(attempt.method(), attempt.outcome(), attempt.at()))
+			.toList();
+		Instant pendingUntil = this.proofs.expiresAt(hash, IdentityProofs.COUNTER_IDENTITY, now).orElse(null);
+		return new CounterLookup(Masking.idNumber(id.canonical()), account, registration, history, pendingUntil);
+	}
+
+	/**
+	 * Records an in-person verification.
+	 * @param clerkId the clerk
+	 * @param command what was checked and the outcome
+	 * @return the ledger entry
+	 */
+	@Transactional
+	public ChainEntry verifyInPerson(UUID clerkId, InPersonVerificationCommand command) {
+		ResidentIdNumber.Valid id = IdNumbers.parse(command.idNumber(), today(), "idNumber");
+		if (command.documents() == null || command.documents().isEmpty()) {
+			throw TrustException.forField("documents", IdentityError.COUNTER_DOCUMENTS_REQUIRED);
+		}
+		if (command.method() == null || command.method().isBlank()) {
+			throw TrustException.forField("method", IdentityError.COUNTER_METHOD_REQUIRED);
+		}
+		StaffView clerk = this.staff.get(clerkId);
+		String hash = this.cipher.lookupHash("id", id.canonical());
+		Instant now = this.clock.instant();
+		Optional<Account> account = this.accounts.findByIdNumberHash(hash);
+		String subject = account.map((found) -> "account:" + found.getId())
+			.orElse("person:" + Masking.idNumber(id.canonical()));
+		ChainEntry entry = this.ledger.record("IN_PERSON_VERIFICATION", subject,
+				details(clerk, "documents=" + String.join("/", command.documents()) + "; method=" + clean(command.method())
+						+ "; outcome=" + (command.passed() ? "PASSED" : "FAILED") + "; note=" + clean(command.note())));
+		if (command.passed()) {
+			String reference = "ledger:" + entry.seq();
+			if (account.isPresent()) {
+				Account found = account.get();
+				String oldLevel = found.getRealNameLevel().name();
+				found.verifiedAtCounter(reference, now);
+				this.accounts.save(found);
+				this.changes.record(found.getId(), "LEVEL", oldLevel, RealNameLevel.COUNTER_VERIFIED.name(), reference,
+						"clerk:" + clerk.loginName(), now);
+				this.events.publishEvent(new AccountChanged(found.getId(), "LEVEL", "clerk", now));
+			}
+			else {
+				this.proofs.put(hash, IdentityProofs.COUNTER_IDENTITY, reference,
+						now.plus(this.properties.counterApprovalValidity()));
+			}
+		}
+		this.attempts.record(hash, account.map(Account::getId).orElse(new UUID(0, entry.seq())),
+				VerificationMethod.COUNTER.name(), command.passed() ? "VERIFIED" : "COUNTER_FAILED", now);
+		this.events.publishEvent(new CounterActRecorded(entry.seq(), entry.type(), clerkId, now));
+		return entry;
+	}
+
+	/**
+	 * Verifies the phone of a person's open registration by hand, for someone who cannot
+	 * receive SMS (seed 002 §一).
+	 * @param clerkId the clerk
+	 * @param idNumber the person's ID number
+	 * @param note how the phone was verified
+	 * @return the ledger entry
+	 */
+	@Transactional
+	public ChainEntry verifyPhoneManually(UUID clerkId, String idNumber, @Nullable String note) {
+		ResidentIdNumber.Valid id = IdNumbers.parse(idNumber, today(), "idNumber");
+		String hash = this.cipher.lookupHash("id", id.canonical());
+		Registration registration = openRegistration(hash)
+			.filter((open) -> open.getStatus() == RegistrationStatus.PHONE_PENDING)
+			.orElseThrow(() -> TrustException.forField("idNumber", IdentityError.NO_REGISTRATION_FOR_PHONE));
+		StaffView clerk = this.staff.get(clerkId);
+		Instant now = this.clock.instant();
+		registration.phoneVerified();
+		this.registrations.save(registration);
+		ChainEntry entry = this.ledger.record("MANUAL_PHONE_VERIFICATION", "registration:" + registration.getId(),
+				details(clerk, "phone=" + registration.getPhoneMasked() + "; note=" + clean(note)));
+		this.events.publishEvent(new RegistrationPhoneVerified(registration.getId(), now));
+		this.events.publishEvent(new CounterActRecorded(entry.seq(), entry.type(), clerkId, now));
+		return entry;
+	}
+
+	private Optional<Registration> openRegistration(String idHash) {
+		Instant now = this.clock.instant();
+		return this.registrations.findByIdNumberHash(idHash)
+			.stream()
+			.filter((registration) -> registration.getStatus() != RegistrationStatus.COMPLETED
+					&& registration.getExpiresAt().isAfter(now))
+			.max(Comparator.comparing(Registration::getCreatedAt));
+	}
+
+	static String details(StaffView clerk, String facts) {
+		return "clerk=" + clerk.loginName() + "; location=" + clean(clerk.location()) + "; " + facts;
+	}
+
+	static String clean(@Nullable String value) {
+		return value == null ? "" : value.replace(';', '，').replace('\n', ' ').strip();
+	}
+
+	private static RegistrationView view(Registration registration) {
+		return new RegistrationView(registration.getId(), registration.getStatus(), Masking.name(registration.getName()),
+				registration.getIdNumberMasked(), registration.getPhoneMasked(), registration.getValidTo() == null,
+				registration.getExpiresAt(), registration.getVerificationMethod(), null, registration.getAccountId());
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), DisplayTime.ZONE);
+	}
+
+}
