@@ -37,13 +37,13 @@ class MobileNumbersTests {
 
 	@Test
 	void configuredSegmentsWhenReadFromApplicationYmlThenIncludeNewSegments() {
-		assertThat(SEGMENTS).hasSizeGreaterThan(40).contains("199", "192", "162", "165", "167", "170", "171", "1740",
-				"1610");
+		assertThat(SEGMENTS).hasSizeGreaterThan(40).contains("199", "192", "162", "165", "167", "170", "171", "17400",
+				"17405", "1610").doesNotContain("1740", "17406");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "19912345678", "19212345678", "16212345678", "16512345678", "16712345678", "17012345678",
-			"17112345678", "17401234567", "16101234567", "13812345678", "14512345678", "19012345678", "19712345678" })
+			"17112345678", "17401234567", "17405123456", "16101234567", "13812345678", "14512345678", "19012345678", "19712345678" })
 	void parseWhenSegmentInServiceThenAccepted(String number) {
 		MobileNumber parsed = this.mobileNumbers.parse(number, FIELD);
 		assertThat(parsed.national()).isEqualTo(number);
@@ -59,7 +59,8 @@ class MobileNumbersTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "15412345678, 154", "14012345678, 140", "17411234567, 174", "17412345678, 174", "16001234567, 160",
+	@CsvSource({ "15412345678, 154", "14012345678, 140", "17411234567, 174", "17412345678, 174", "17406123456, 174",
+			"16001234567, 160",
 			"16111234567, 161", "12012345678, 120", "10012345678, 100", "19412345678, 194", "17912345678, 179" })
 	void parseWhenSegmentNotInServiceThenPhoneSegmentWithSegment(String number, String segment) {
 		assertThatExceptionOfType(TrustException.class).isThrownBy(() -> this.mobileNumbers.parse(number, FIELD))

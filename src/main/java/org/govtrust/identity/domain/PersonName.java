@@ -56,8 +56,8 @@ public final class PersonName {
 				if (out.length() > 0 && out.charAt(out.length() - 1) == MIDDLE_DOT) {
 					continue;
 				}
-				if (isHan(out) || nextIsHan(cps, i + 1)) {
-					// a stray space between Chinese characters carries no meaning
+				if (isHan(out) || nextIsHan(cps, i + 1) || (out.length() > 0 && out.charAt(out.length() - 1) == ' ')) {
+					// a stray space between Chinese characters carries no meaning, nor does a second one
 					continue;
 				}
 				out.append(' ');

@@ -10,7 +10,8 @@ public final class Masking {
 	}
 
 	/**
-	 * {@code 110105********002X}: region prefix and the last four characters.
+	 * {@code 1101**********002X}: the province and city digits and the last four characters
+	 * (the county, birth date and sequence stay hidden).
 	 * @param idNumber the canonical ID number
 	 * @return the masked form
 	 */

@@ -70,8 +70,16 @@ public final class PersonalDataCipher {
 	 * @throws IllegalStateException if the value was tampered with or the key is wrong
 	 */
 	public String decrypt(String stored) {
-		byte[] all = Base64.getDecoder().decode(stored);
-		Assert.isTrue(all.length > 1 + IV_LENGTH && all[0] == VERSION, "unknown personal-data format");
+		byte[] all;
+		try {
+			all = Base64.getDecoder().decode(stored);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException("Personal-data value is not base64", ex);
+		}
+		if (all.length < 1 + IV_LENGTH + 16 || all[0] != VERSION) {
+			throw new IllegalStateException("Unknown personal-data format");
+		}
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			cipher.init(Cipher.DECRYPT_MODE, this.encryptionKey, new GCMParameterSpec(TAG_BITS, all, 1, IV_LENGTH));

@@ -81,17 +81,22 @@ class PersonalDataCipherTests {
 	}
 
 	@Test
-	void decryptWhenUnknownVersionThenIllegalArgument() {
+	void decryptWhenUnknownVersionThenIllegalState() {
 		byte[] stored = Base64.getDecoder().decode(this.cipher.encrypt("13812345678"));
 		stored[0] = 2;
 		String value = Base64.getEncoder().encodeToString(stored);
-		assertThatIllegalArgumentException().isThrownBy(() -> this.cipher.decrypt(value));
+		assertThatIllegalStateException().isThrownBy(() -> this.cipher.decrypt(value));
 	}
 
 	@Test
-	void decryptWhenTooShortThenIllegalArgument() {
+	void decryptWhenTooShortThenIllegalState() {
 		String value = Base64.getEncoder().encodeToString(new byte[] { 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
-		assertThatIllegalArgumentException().isThrownBy(() -> this.cipher.decrypt(value));
+		assertThatIllegalStateException().isThrownBy(() -> this.cipher.decrypt(value));
+	}
+
+	@Test
+	void decryptWhenNotBase64ThenIllegalState() {
+		assertThatIllegalStateException().isThrownBy(() -> this.cipher.decrypt("not base64 !"));
 	}
 
 	@Test
