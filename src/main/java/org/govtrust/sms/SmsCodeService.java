@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.util.Assert;
 
 /**
@@ -95,7 +96,7 @@ public class SmsCodeService {
 	 * @throws TrustException {@code SMS-2001..2004} with a retry-after when a limit is hit,
 	 * {@code SMS-5001} when the gateway refuses (the send then does not count)
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = TrustException.class)
 	public CodeSent send(MobileNumber phone, SmsPurpose purpose, String scope, String clientAddress) {
 		Instant now = this.clock.instant();
 		String phoneHash = phoneHash(phone);
@@ -112,6 +113,8 @@ public class SmsCodeService {
 		catch (SmsDeliveryException ex) {
 			logger.warn("SMS gateway refused a {} code (phoneRef={}): {}", purpose, phoneHash.substring(0, 12),
 					ex.getMessage());
+			// the code and the send record must not stay: this send does not count
+			TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 			throw TrustException.retryAfter(Duration.ofSeconds(30), SmsError.GATEWAY_UNAVAILABLE);
 		}
 		this.events.publishEvent(new SmsCodeSent(purpose, phoneHash.substring(0, 12), now));
@@ -128,7 +131,7 @@ public class SmsCodeService {
 	 * @param clientAddress the requester's address
 	 * @return the same shape of answer as a real send
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = TrustException.class)
 	public CodeSent sendNowhere(String key, SmsPurpose purpose, String clientAddress) {
 		Instant now = this.clock.instant();
 		String phoneHash = this.cipher.lookupHash("nowhere", key);

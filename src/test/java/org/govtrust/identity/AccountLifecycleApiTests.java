@@ -1,0 +1,548 @@
+package org.govtrust.identity;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.govtrust.support.GovTrustTest;
+import org.govtrust.support.MutableClock;
+import org.govtrust.support.TestDatabase;
+import org.govtrust.support.TestPersons;
+import org.govtrust.support.WebClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.jayway.jsonpath.JsonPath;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Every situation of seed 002 (and the name change of seed 000), end to end through the
+ * JSON API, with real sessions: citizens, counter clerks and operators each with their own
+ * client.
+ */
+@GovTrustTest
+class AccountLifecycleApiTests {
+
+	static final String ADMIN_PHONE = "13800000000";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@BeforeEach
+	void reset() {
+		TestDatabase.reset(this.jdbc);
+		this.clock.reset();
+	}
+
+	// --- seed 002 §九: activation of migrated accounts ------------------------------------
+
+	@Test
+	void activationWithThePhoneOnRecordSignsThePersonIn() throws Exception {
+		WebClient operator = staff("operator1", "OPERATOR", "13700000001");
+		operator.postText("/api/v1/staff/operator/imports", "text/csv",
+				"name,idNumber,phone,status\n王小明," + TestPersons.WANG_ID + ",13912340000,PENDING_ACTIVATION\n")
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1));
+		WebClient citizen = client();
+		// registration and login both send the person to activation
+		citizen.post("/api/v1/registrations", TestPersons.wang("19912345678"))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("IDN-2002"));
+		citizen.post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "whatever"))
+			.andExpect(jsonPath("$.code").value("LGN-2001"));
+		citizen.post("/api/v1/activations", Map.of("idNumber", TestPersons.WANG_ID))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("PENDING_ACTIVATION"));
+		citizen.post("/api/v1/activations/sms-code", Map.of("idNumber", TestPersons.WANG_ID, "phone", "13912340000"))
+			.andExpect(status().isAccepted());
+		citizen.post("/api/v1/activations/completion", Map.of("idNumber", TestPersons.WANG_ID, "code",
+				citizen.latestCode("13912340000"), "password", "Spring-2026!ok"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("CITIZEN"));
+		citizen.get("/api/v1/account").andExpect(status().isOk()).andExpect(jsonPath("$.account.status").value("ACTIVE"));
+		client().post("/api/v1/login/password", Map.of("identifier", "13912340000", "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void activationWithAWrongPhoneOffersFaceAndThenANewPhone() throws Exception {
+		importPending("王小明", TestPersons.WANG_ID, "13912340000");
+		WebClient citizen = client();
+		citizen.post("/api/v1/activations/sms-code", Map.of("idNumber", TestPersons.WANG_ID, "phone", "13912349999"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.code").value("IDN-2035"))
+			.andExpect(jsonPath("$.detail").value(containsString("刷脸")));
+		citizen.post("/api/v1/activations/new-phone-code", Map.of("idNumber", TestPersons.WANG_ID, "phone", "18612345678"))
+			.andExpect(jsonPath("$.code").value("IDN-2038"));
+		citizen.post("/api/v1/activations/face-verification", Map.of("idNumber", TestPersons.WANG_ID, "name", "王小明",
+				"validFrom", "2016-04-12", "validTo", "2036-04-12", "faceImage", face()))
+			.andExpect(status().isNoContent());
+		citizen.post("/api/v1/activations/new-phone-code", Map.of("idNumber", TestPersons.WANG_ID, "phone", "18612345678"))
+			.andExpect(status().isAccepted());
+		citizen.post("/api/v1/activations/completion", Map.of("idNumber", TestPersons.WANG_ID, "code",
+				citizen.latestCode("18612345678"), "password", "Spring-2026!ok", "newPhone", "18612345678"))
+			.andExpect(status().isOk());
+		citizen.get("/api/v1/account")
+			.andExpect(jsonPath("$.account.phone").value("186****5678"))
+			.andExpect(jsonPath("$.account.realNameLevel").value("ONLINE_VERIFIED"))
+			.andExpect(jsonPath("$.changes[?(@.kind=='PHONE')].newValue").value("186****5678"));
+	}
+
+	@Test
+	void activationWithAWrongPhoneAfterTheOperatorCorrectsIt() throws Exception {
+		WebClient operator = importPending("王小明", TestPersons.WANG_ID, "13912340000");
+		operator.post("/api/v1/staff/operator/phone-corrections",
+				Map.of("idNumber", TestPersons.WANG_ID, "phone", "15012345678", "reason", ""))
+			.andExpect(jsonPath("$.code").value("IDN-1054"));
+		operator.post("/api/v1/staff/operator/phone-corrections",
+				Map.of("idNumber", TestPersons.WANG_ID, "phone", "15012345678", "reason", "窗口核实，原号码已销号"))
+			.andExpect(status().isOk());
+		WebClient citizen = client();
+		citizen.post("/api/v1/activations/sms-code", Map.of("idNumber", TestPersons.WANG_ID, "phone", "15012345678"))
+			.andExpect(status().isAccepted());
+		operator.get("/api/v1/staff/ledger").andExpect(jsonPath("$[0].type").value("PHONE_CORRECTION"))
+			.andExpect(jsonPath("$[0].details").value(containsString("reason=窗口核实，原号码已销号")));
+	}
+
+	// --- seed 002 §十: many failed verifications, then the counter -------------------------
+
+	@Test
+	void manyFailedFaceChecksThenCounterVerificationCompletesRegistration() throws Exception {
+		WebClient citizen = client();
+		String registration = startAndVerifyPhone(citizen, TestPersons.li("13912345678"), "13912345678");
+		for (int i = 0; i < 5; i++) {
+			citizen.post("/api/v1/registrations/" + registration + "/face-verification", Map.of("faceImage", face()))
+				.andExpect(jsonPath("$.code").value("IDN-2011"));
+		}
+		citizen.post("/api/v1/registrations/" + registration + "/face-verification", Map.of("faceImage", face()))
+			.andExpect(jsonPath("$.code").value("IDN-2013"));
+		citizen.post("/api/v1/registrations/" + registration + "/counter-verification", Map.of())
+			.andExpect(jsonPath("$.code").value("IDN-2037"));
+
+		WebClient clerk = staff("clerk1", "CLERK", "13700000002");
+		clerk.post("/api/v1/staff/counter/lookups", Map.of("idNumber", TestPersons.LI_ID))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.registration.status").value("IDENTITY_PENDING"))
+			.andExpect(jsonPath("$.attempts.length()").value(5))
+			.andExpect(jsonPath("$.attempts[0].outcome").value("FACE_MISMATCH"));
+		clerk.post("/api/v1/staff/counter/in-person-verifications", Map.of("idNumber", TestPersons.LI_ID, "documents",
+				List.of("居民身份证"), "method", "人证比对", "passed", true, "note", "本人到场"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.type").value("IN_PERSON_VERIFICATION"))
+			.andExpect(jsonPath("$.details").value(containsString("clerk=clerk1")));
+
+		citizen.post("/api/v1/registrations/" + registration + "/counter-verification", Map.of())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.verificationMethod").value("COUNTER"));
+		citizen.post("/api/v1/registrations/" + registration + "/account", Map.of("password", "Spring-2026!ok"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.realNameLevel").value("COUNTER_VERIFIED"));
+
+		WebClient auditor = signInAdmin();
+		auditor.get("/api/v1/staff/ledger/verification").andExpect(status().isOk()).andExpect(jsonPath("$.intact").value(true));
+		String csv = auditor.get("/api/v1/staff/ledger.csv").andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		assertThat(csv).contains("IN_PERSON_VERIFICATION").contains("人证比对").doesNotContain(TestPersons.LI_ID);
+		this.jdbc.sql("UPDATE idn_counter_ledger SET details = 'tampered' WHERE seq = 1").update();
+		auditor.get("/api/v1/staff/ledger/verification").andExpect(status().isConflict())
+			.andExpect(jsonPath("$.firstBrokenSeq").value(1));
+	}
+
+	// --- seed 002 §一: no SMS, the clerk verifies the phone --------------------------------
+
+	@Test
+	void clerkVerifiesAPhoneThatCannotReceiveSms() throws Exception {
+		WebClient citizen = client();
+		String registration = JsonPath.read(citizen.post("/api/v1/registrations", TestPersons.wang("19912345678"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString(), "$.id");
+		WebClient clerk = staff("clerk1", "CLERK", "13700000002");
+		clerk.post("/api/v1/staff/counter/phone-verifications", Map.of("idNumber", TestPersons.WANG_ID, "note", "电话回拨确认"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.type").value("MANUAL_PHONE_VERIFICATION"));
+		citizen.get("/api/v1/registrations/" + registration).andExpect(jsonPath("$.status").value("IDENTITY_PENDING"));
+	}
+
+	// --- seed 000: name change; seed 002 §十六: a second card --------------------------------
+
+	@Test
+	void nameChangeKeepsTheAccountAndTheOldName() throws Exception {
+		importPending("王铁柱", TestPersons.WANG_ID, "13912340000");
+		WebClient citizen = activate(TestPersons.WANG_ID, "13912340000");
+		citizen.post("/api/v1/account/reverification", Map.of("name", "王小明", "validFrom", "2016.04.12", "validTo",
+				"2036.04.12", "faceImage", face()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value("王*明"))
+			.andExpect(jsonPath("$.realNameLevel").value("ONLINE_VERIFIED"));
+		citizen.get("/api/v1/account")
+			.andExpect(jsonPath("$.changes[?(@.kind=='NAME')].oldValue").value("王*柱"))
+			.andExpect(jsonPath("$.changes[?(@.kind=='NAME')].newValue").value("王*明"))
+			.andExpect(jsonPath("$.cardValidFrom").value("2016-04-12"));
+	}
+
+	@Test
+	void secondCardDatesAreUpdatedByReverificationNotByDeregistration() throws Exception {
+		WebClient citizen = registered(TestPersons.chenOldCard("17012345678"), "17012345678", true);
+		citizen.get("/api/v1/account").andExpect(jsonPath("$.cardValidFrom").value("2023-06-15"));
+		citizen.post("/api/v1/account/reverification", Map.of("name", "陈静", "validFrom", "2018-03-01", "validTo",
+				"2028-03-01", "faceImage", face()))
+			.andExpect(jsonPath("$.code").value("IDN-2010"));
+		citizen.post("/api/v1/account/reverification", Map.of("name", "陈静", "validFrom", "2023-06-15", "validTo",
+				"2043-06-15", "faceImage", face()))
+			.andExpect(status().isOk());
+	}
+
+	// --- lost phone, forgotten password ---------------------------------------------------
+
+	@Test
+	void lostPhoneIsReplacedAfterAFaceCheck() throws Exception {
+		WebClient citizen = registered(TestPersons.wang("19912345678"), "19912345678", false);
+		citizen.post("/api/v1/account/phone-change/new-phone-code", Map.of("phone", "18612345678"))
+			.andExpect(jsonPath("$.code").value("IDN-2038"));
+		citizen.post("/api/v1/account/phone-change/face-verification", Map.of("faceImage", face()))
+			.andExpect(status().isNoContent());
+		citizen.post("/api/v1/account/phone-change/new-phone-code", Map.of("phone", "18612345678"))
+			.andExpect(status().isAccepted());
+		citizen.post("/api/v1/account/phone-change/completion",
+				Map.of("phone", "18612345678", "code", citizen.latestCode("18612345678")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.phone").value("186****5678"));
+		client().post("/api/v1/login/password", Map.of("identifier", "18612345678", "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void phoneChangeWithTheOldPhone() throws Exception {
+		WebClient citizen = registered(TestPersons.wang("19912345678"), "19912345678", false);
+		this.clock.advance(Duration.ofMinutes(2));
+		citizen.post("/api/v1/account/phone-change/old-phone-code", Map.of()).andExpect(status().isAccepted());
+		citizen.post("/api/v1/account/phone-change/old-phone-verification",
+				Map.of("code", citizen.latestCode("19912345678")))
+			.andExpect(status().isNoContent());
+		citizen.post("/api/v1/account/phone-change/new-phone-code", Map.of("phone", "18612345678"))
+			.andExpect(status().isAccepted());
+		citizen.post("/api/v1/account/phone-change/completion",
+				Map.of("phone", "18612345678", "code", citizen.latestCode("18612345678")))
+			.andExpect(jsonPath("$.phone").value("186****5678"));
+	}
+
+	@Test
+	void forgottenPasswordIsResetAndOldSessionsEnd() throws Exception {
+		WebClient citizen = registered(TestPersons.wang("19912345678"), "19912345678", false);
+		citizen.get("/api/v1/account").andExpect(status().isOk());
+		this.clock.advance(Duration.ofMinutes(2));
+		WebClient stranger = client();
+		// wrong elements: the same answer, but no code goes out
+		stranger.post("/api/v1/password-resets", Map.of("name", "王大明", "idNumber", TestPersons.WANG_ID, "validFrom",
+				"2016-04-12", "validTo", "2036-04-12"))
+			.andExpect(status().isAccepted());
+		assertThat(outboxCount("19912345678")).isEqualTo(1);
+		WebClient owner = client();
+		owner.post("/api/v1/password-resets", Map.of("name", "王小明", "idNumber", TestPersons.WANG_ID, "validFrom",
+				"2016-04-12", "validTo", "2036-04-12"))
+			.andExpect(status().isAccepted());
+		assertThat(outboxCount("19912345678")).isEqualTo(2);
+		owner.post("/api/v1/password-resets/completion", Map.of("idNumber", TestPersons.WANG_ID, "code",
+				owner.latestCode("19912345678"), "password", "Autumn-2026#new"))
+			.andExpect(status().isOk());
+		citizen.get("/api/v1/account").andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("LGN-3010"));
+		client().post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Spring-2026!ok"))
+			.andExpect(jsonPath("$.code").value("LGN-3001"));
+		client().post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Autumn-2026#new"))
+			.andExpect(status().isOk());
+	}
+
+	// --- login -------------------------------------------------------------------------
+
+	@Test
+	void loginByIdNumberPhoneOrLoginNameAndOneWordingForEveryFailure() throws Exception {
+		WebClient citizen = client();
+		String registration = startAndVerifyPhone(citizen, TestPersons.wang("19912345678"), "19912345678");
+		citizen.post("/api/v1/registrations/" + registration + "/face-verification", Map.of("faceImage", face()));
+		citizen.post("/api/v1/registrations/" + registration + "/account",
+				Map.of("password", "Spring-2026!ok", "loginName", "xiaoming"));
+		for (String identifier : List.of(TestPersons.WANG_ID, "11010119900307123".concat("3"), "19912345678",
+				"+86 199 1234 5678", "XiaoMing")) {
+			client().post("/api/v1/login/password", Map.of("identifier", identifier, "password", "Spring-2026!ok"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.method").value("PASSWORD"));
+		}
+		String unknown = client().post("/api/v1/login/password", Map.of("identifier", "nobody", "password", "x"))
+			.andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
+		String wrong = client().post("/api/v1/login/password", Map.of("identifier", "xiaoming", "password", "x"))
+			.andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<String>read(unknown, "$.detail")).isEqualTo(JsonPath.read(wrong, "$.detail"))
+			.contains("身份证号、手机号或自定义登录名");
+	}
+
+	@Test
+	void passwordLockoutGrowsAndNeverBlocksTheSmsRoute() throws Exception {
+		registered(TestPersons.wang("19912345678"), "19912345678", false);
+		for (int i = 0; i < 5; i++) {
+			client().post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "wrong-" + i))
+				.andExpect(jsonPath("$.code").value("LGN-3001"));
+		}
+		client().post("/api/v1/login/password", Map.of("identifier", "19912345678", "password", "Spring-2026!ok"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.code").value("LGN-3002"))
+			.andExpect(header().string("Retry-After", "60"));
+		// the same for an identifier that matches nobody: no hint that an account exists
+		for (int i = 0; i < 5; i++) {
+			client().post("/api/v1/login/password", Map.of("identifier", "nobody-here", "password", "wrong-" + i));
+		}
+		client().post("/api/v1/login/password", Map.of("identifier", "nobody-here", "password", "x"))
+			.andExpect(jsonPath("$.code").value("LGN-3002"));
+		// the SMS route stays open for the owner
+		WebClient owner = client();
+		this.clock.advance(Duration.ofMinutes(1));
+		owner.post("/api/v1/login/sms-code", Map.of("identifier", TestPersons.WANG_ID)).andExpect(status().isAccepted());
+		owner.post("/api/v1/login/sms", Map.of("identifier", TestPersons.WANG_ID, "code", owner.latestCode("19912345678")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.method").value("SMS"));
+		// the next wrong password doubles the wait
+		client().post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "wrong-again"));
+		client().post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Spring-2026!ok"))
+			.andExpect(header().string("Retry-After", "120"));
+		this.clock.advance(Duration.ofMinutes(2));
+		client().post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void smsLoginRequestAnswersTheSameForUnknownIdentifiers() throws Exception {
+		client().post("/api/v1/login/sms-code", Map.of("identifier", "110105194912310021"))
+			.andExpect(status().isAccepted());
+		client().post("/api/v1/login/sms", Map.of("identifier", "110105194912310021", "code", "123456"))
+			.andExpect(jsonPath("$.code").value("SMS-2008"));
+	}
+
+	@Test
+	void sessionsAreListedAndCanBeEnded() throws Exception {
+		WebClient laptop = registered(TestPersons.wang("19912345678"), "19912345678", false);
+		WebClient phone = client();
+		phone.post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+		String sessions = laptop.get("/api/v1/account/sessions").andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+		List<String> ids = JsonPath.read(sessions, "$[?(@.current == false)].id");
+		assertThat(ids).hasSize(1);
+		laptop.delete("/api/v1/account/sessions/" + ids.get(0)).andExpect(status().isNoContent());
+		phone.get("/api/v1/account").andExpect(status().isUnauthorized());
+		laptop.get("/api/v1/account/logins").andExpect(jsonPath("$[0].succeeded").value(true));
+	}
+
+	// --- operators ------------------------------------------------------------------------
+
+	@Test
+	void deactivationEndsSessionsAndBlocksLoginUntilReactivated() throws Exception {
+		WebClient citizen = registered(TestPersons.wang("19912345678"), "19912345678", false);
+		WebClient operator = staff("operator1", "OPERATOR", "13700000001");
+		operator.post("/api/v1/staff/operator/deactivations", Map.of("idNumber", TestPersons.WANG_ID, "reason", "本人申请停用"))
+			.andExpect(jsonPath("$.status").value("DEACTIVATED"));
+		citizen.get("/api/v1/account").andExpect(status().isUnauthorized());
+		client().post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Spring-2026!ok"))
+			.andExpect(jsonPath("$.code").value("LGN-3001"));
+		operator.post("/api/v1/staff/operator/reactivations", Map.of("idNumber", TestPersons.WANG_ID, "reason", "本人申请恢复"))
+			.andExpect(jsonPath("$.status").value("ACTIVE"));
+		client().post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void importReportsEveryRejectedRowAndImportsTheRest() throws Exception {
+		registered(TestPersons.wang("19912345678"), "19912345678", false);
+		WebClient operator = staff("operator1", "OPERATOR", "13700000001");
+		String csv = "name,idNumber,phone,status\n" + "李雷," + TestPersons.LI_ID + ",13912340001,\n" + "韩梅梅,"
+				+ TestPersons.HAN_ID + ",15412340002,PENDING_ACTIVATION\n" + "张伟,33010619790715123,13912340003,\n"
+				+ "王小明," + TestPersons.WANG_ID + ",13912340004,\n" + "李雷," + TestPersons.LI_ID + ",13912340005,\n"
+				+ "刘洋," + TestPersons.LIU_ID + ",13912340006,LOST\n" + "只有两列,1\n";
+		operator.postText("/api/v1/staff/operator/imports", "text/csv", csv)
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accepted").value(1))
+			.andExpect(jsonPath("$.rejected[?(@.line==3)].code").value("SMS-1002"))
+			.andExpect(jsonPath("$.rejected[?(@.line==4)].code").value("IDN-1001"))
+			.andExpect(jsonPath("$.rejected[?(@.line==5)].code").value("IDN-2040"))
+			.andExpect(jsonPath("$.rejected[?(@.line==6)].code").value("IDN-1058"))
+			.andExpect(jsonPath("$.rejected[?(@.line==7)].code").value("IDN-1057"))
+			.andExpect(jsonPath("$.rejected[?(@.line==8)].code").value("IDN-1056"));
+		operator.postText("/api/v1/staff/operator/imports", "text/csv", "wrong,header\n")
+			.andExpect(jsonPath("$.code").value("IDN-1055"));
+	}
+
+	@Test
+	void mergeClosesTheDuplicate() throws Exception {
+		WebClient operator = importPending("李雷", TestPersons.LI_ID, "13912340001");
+		importPendingWith(operator, "李雷", TestPersons.HAN_ID, "13912340002");
+		operator.post("/api/v1/staff/operator/merges", Map.of("survivorIdNumber", TestPersons.LI_ID, "duplicateIdNumber",
+				TestPersons.HAN_ID, "reason", "同一人重复导入"))
+			.andExpect(status().isOk());
+		client().post("/api/v1/activations", Map.of("idNumber", TestPersons.HAN_ID))
+			.andExpect(jsonPath("$.code").value("IDN-2034"));
+	}
+
+	// --- the business-registration switch ---------------------------------------------
+
+	@Test
+	void businessRegistrationSwitchHoldsWithinItsValidity() throws Exception {
+		WebClient citizen = registered(TestPersons.wang("19912345678"), "19912345678", false);
+		citizen.get("/api/v1/account/business-registration-permission")
+			.andExpect(jsonPath("$.allowed").value(false))
+			.andExpect(jsonPath("$.reason").value("SWITCH_OFF"));
+		citizen.put("/api/v1/account/business-registration", Map.of("enabled", true, "until", "2027-12-31"))
+			.andExpect(jsonPath("$.code").value("IDN-1050"));
+		citizen.put("/api/v1/account/business-registration", Map.of("enabled", true, "until", "2026-12-31"))
+			.andExpect(jsonPath("$.allowed").value(true));
+		this.clock.set(LocalDate.of(2027, 1, 1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+		citizen.get("/api/v1/account/business-registration-permission")
+			.andExpect(jsonPath("$.allowed").value(false))
+			.andExpect(jsonPath("$.reason").value("EXPIRED"));
+	}
+
+	// --- staff ------------------------------------------------------------------------
+
+	@Test
+	void staffConsolesNeedTheSmsSecondFactorAndTheRightRole() throws Exception {
+		WebClient half = client();
+		half.post("/api/v1/staff/login/password", Map.of("loginName", "admin", "password", "Console-Pass-2026"))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.next").value("code"));
+		half.post("/api/v1/staff/counter/lookups", Map.of("idNumber", TestPersons.WANG_ID))
+			.andExpect(status().isUnauthorized());
+		// a second code to the same staff phone within a minute is refused, with the wait
+		client().post("/api/v1/staff/login/password", Map.of("loginName", "admin", "password", "Console-Pass-2026"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(jsonPath("$.code").value("SMS-2001"));
+		this.clock.advance(Duration.ofMinutes(1));
+		WebClient admin = signInAdmin();
+		admin.post("/api/v1/staff/counter/lookups", Map.of("idNumber", TestPersons.WANG_ID))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("LGN-3011"));
+		client().post("/api/v1/staff/login/password", Map.of("loginName", "admin", "password", "wrong"))
+			.andExpect(jsonPath("$.code").value("LGN-3001"));
+		WebClient citizen = registered(TestPersons.wang("19912345678"), "19912345678", false);
+		citizen.post("/api/v1/staff/counter/lookups", Map.of("idNumber", TestPersons.WANG_ID))
+			.andExpect(status().isForbidden());
+	}
+
+	// --- helpers ------------------------------------------------------------------------
+
+	private WebClient client() {
+		return new WebClient(this.mvc, this.json);
+	}
+
+	private WebClient signInAdmin() throws Exception {
+		return signInStaff("admin", "Console-Pass-2026", ADMIN_PHONE);
+	}
+
+	private WebClient signInStaff(String loginName, String password, String phone) throws Exception {
+		WebClient staff = client();
+		staff.post("/api/v1/staff/login/password", Map.of("loginName", loginName, "password", password))
+			.andExpect(status().isAccepted());
+		staff.post("/api/v1/staff/login/code", Map.of("code", staff.latestCode(phone)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.kind").value("STAFF"));
+		this.clock.advance(Duration.ofMinutes(1));
+		return staff;
+	}
+
+	private WebClient staff(String loginName, String role, String phone) throws Exception {
+		WebClient admin = signInAdmin();
+		admin.post("/api/v1/staff/admin/staff", Map.of("loginName", loginName, "name", "测试人员", "phone", phone,
+				"password", "Counter-Pass-2026", "roles", List.of(role), "location", "黄浦区登记窗口"))
+			.andExpect(status().isCreated());
+		return signInStaff(loginName, "Counter-Pass-2026", phone);
+	}
+
+	private WebClient importPending(String name, String idNumber, String phone) throws Exception {
+		WebClient operator = staff("operator1", "OPERATOR", "13700000001");
+		importPendingWith(operator, name, idNumber, phone);
+		return operator;
+	}
+
+	private void importPendingWith(WebClient operator, String name, String idNumber, String phone) throws Exception {
+		operator.postText("/api/v1/staff/operator/imports", "text/csv",
+				"name,idNumber,phone,status\n" + name + "," + idNumber + "," + phone + ",\n")
+			.andExpect(jsonPath("$.accepted").value(1));
+	}
+
+	private WebClient activate(String idNumber, String phone) throws Exception {
+		WebClient citizen = client();
+		citizen.post("/api/v1/activations/sms-code", Map.of("idNumber", idNumber, "phone", phone))
+			.andExpect(status().isAccepted());
+		citizen.post("/api/v1/activations/completion",
+				Map.of("idNumber", idNumber, "code", citizen.latestCode(phone), "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+		return citizen;
+	}
+
+	private String startAndVerifyPhone(WebClient citizen, StartRegistrationCommand command, String phone)
+			throws Exception {
+		String id = JsonPath.read(citizen.post("/api/v1/registrations", command)
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.id");
+		citizen.post("/api/v1/registrations/" + id + "/phone-verification", Map.of("code", citizen.latestCode(phone)))
+			.andExpect(status().isOk());
+		return id;
+	}
+
+	/** Registers (by face, or by CTID for a person the face check refuses) and signs in. */
+	private WebClient registered(StartRegistrationCommand command, String phone, boolean ctid) throws Exception {
+		WebClient citizen = client();
+		String id = startAndVerifyPhone(citizen, command, phone);
+		if (ctid) {
+			String transaction = JsonPath.read(citizen.post("/api/v1/registrations/" + id + "/network-identity", Map.of())
+				.andReturn().getResponse().getContentAsString(), "$.transactionId");
+			this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+				.post("/simulator/ctid/authorize")
+				.param("transaction", transaction)
+				.param("idNumber", command.idNumber())
+				.param("decision", "approve")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+			citizen.post("/api/v1/registrations/" + id + "/network-identity/completion", Map.of())
+				.andExpect(status().isOk());
+		}
+		else {
+			citizen.post("/api/v1/registrations/" + id + "/face-verification", Map.of("faceImage", face()))
+				.andExpect(status().isOk());
+		}
+		citizen.post("/api/v1/registrations/" + id + "/account", Map.of("password", "Spring-2026!ok"))
+			.andExpect(status().isCreated());
+		citizen.post("/api/v1/login/password", Map.of("identifier", command.idNumber(), "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+		return citizen;
+	}
+
+	private long outboxCount(String phone) throws Exception {
+		List<?> messages = JsonPath.read(client().get("/api/v1/simulator/sms-outbox?phone=" + phone)
+			.andReturn().getResponse().getContentAsString(), "$");
+		return messages.size();
+	}
+
+	private static String face() {
+		return Base64.getEncoder().encodeToString(TestPersons.faceImage());
+	}
+
+
+}
