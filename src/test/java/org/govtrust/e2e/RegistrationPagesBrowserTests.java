@@ -17,7 +17,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -162,7 +161,16 @@ class RegistrationPagesBrowserTests {
 	private void submit(String css) {
 		WebElement page = this.browser.findElement(By.tagName("html"));
 		click(css);
-		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until((driver) -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				// stale, or already detached from the new document: the old page is gone
+				return true;
+			}
+		});
 	}
 
 	private void fill(String css, String value) {

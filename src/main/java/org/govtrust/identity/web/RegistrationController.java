@@ -147,6 +147,19 @@ class RegistrationController {
 		return "redirect:" + redirect.authorizationUri();
 	}
 
+	@PostMapping("/{id}/identity/counter")
+	String useCounter(@PathVariable UUID id, Model model) {
+		try {
+			this.registrations.useCounterVerification(id);
+			return "redirect:/register/" + id + "/account";
+		}
+		catch (TrustException ex) {
+			showError(model, ex);
+			model.addAttribute("registration", this.registrations.get(id));
+			return "identity/verify";
+		}
+	}
+
 	@GetMapping("/{id}/ctid/return")
 	String ctidReturn(@PathVariable UUID id, Model model) {
 		try {

@@ -4,6 +4,10 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.govtrust.shared.security.SignedIn;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -14,6 +18,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  */
 @ControllerAdvice
 class LayoutModelAdvice {
+
+	@ModelAttribute("me")
+	@org.jspecify.annotations.Nullable
+	SignedIn me() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof SignedIn signedIn) ? signedIn : null;
+	}
 
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
