@@ -1,9 +1,6 @@
 package org.govtrust.e2e;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,6 +9,7 @@ import org.govtrust.identity.OperatorService;
 import org.govtrust.identity.StaffRole;
 import org.govtrust.identity.StaffService;
 import org.govtrust.support.Browser;
+import org.govtrust.support.BrowserPage;
 import org.govtrust.support.MutableClock;
 import org.govtrust.support.TestClockConfiguration;
 import org.govtrust.support.TestDatabase;
@@ -20,11 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -61,11 +55,14 @@ class AccountLifecycleBrowserTests {
 
 	ChromeDriver browser;
 
+	BrowserPage page;
+
 	@BeforeEach
 	void setUp() throws Exception {
 		TestDatabase.reset(this.jdbc);
 		this.clock.reset();
 		this.browser = Browser.start(390, 844);
+		this.page = new BrowserPage(this.browser, this.port);
 	}
 
 	@AfterEach
@@ -79,91 +76,91 @@ class AccountLifecycleBrowserTests {
 	void migratedAccountIsActivatedThroughThePagesAndLandsOnTheAccountPage() throws Exception {
 		UUID admin = this.jdbc.sql("SELECT id FROM idn_staff WHERE login_name = 'admin'").query(UUID.class).single();
 		this.operators.importAccounts(admin, "name,idNumber,phone,status\n王小明," + TestPersons.WANG_ID + ",13912340000,\n");
-		open("/login");
-		fill("#identifier", TestPersons.WANG_ID);
-		fill("#password", "anything-1");
-		submit("#login-submit");
-		assertThat(text("#global-error")).contains("LGN-2001");
-		submit("#go-activation");
-		fill("#idNumber", TestPersons.WANG_ID);
-		submit("#activation-id");
-		fill("#phone", "13912349999");
-		submit("#activation-send");
-		assertThat(text("#global-error")).contains("IDN-2035");
+		this.page.open("/login");
+		this.page.fill("#identifier", TestPersons.WANG_ID);
+		this.page.fill("#password", "anything-1");
+		this.page.submit("#login-submit");
+		assertThat(this.page.text("#global-error")).contains("LGN-2001");
+		this.page.submit("#go-activation");
+		this.page.fill("#idNumber", TestPersons.WANG_ID);
+		this.page.submit("#activation-id");
+		this.page.fill("#phone", "13912349999");
+		this.page.submit("#activation-send");
+		assertThat(this.page.text("#global-error")).contains("IDN-2035");
 		assertThat(this.browser.findElement(By.id("activation-routes")).getText()).contains("刷脸");
-		fill("#phone", "13912340000");
-		submit("#activation-send");
-		fill("#code", codeFromOutbox("13912340000"));
-		fill("#password", "Spring-2026!ok");
-		submit("#activation-complete");
-		assertThat(this.browser.getCurrentUrl()).endsWith("/account");
-		assertThat(text("#account-name")).isEqualTo("王*明");
+		this.page.fill("#phone", "13912340000");
+		this.page.submit("#activation-send");
+		this.page.fill("#code", this.page.codeFromOutbox("13912340000"));
+		this.page.fill("#password", "Spring-2026!ok");
+		this.page.submit("#activation-complete");
+		assertThat(this.page.url()).endsWith("/account");
+		assertThat(this.page.text("#account-name")).isEqualTo("王*明");
 		assertThat(this.browser.findElement(By.id("sessions")).getText()).contains("当前设备");
-		screenshot("account-page");
+		this.page.screenshot("account-page");
 	}
 
 	@Test
 	void signInSetTheBusinessSwitchAndSignOut() throws Exception {
 		registerWithApiLikeSteps();
-		open("/login");
-		fill("#identifier", "199 1234 5678");
-		fill("#password", "Spring-2026!ok");
-		submit("#login-submit");
-		assertThat(text("#account-level")).isEqualTo("在线实名核验 · 人脸识别");
-		assertThat(text("#business-permission")).contains("否");
-		click("#business-enabled");
-		fill("#until", "2026-12-31");
-		submit("#business-save");
-		assertThat(text("#business-permission")).contains("2026-12-31");
-		submit("#nav-logout");
-		open("/account");
-		assertThat(this.browser.getCurrentUrl()).contains("/login?next=");
+		this.page.open("/login");
+		this.page.fill("#identifier", "199 1234 5678");
+		this.page.fill("#password", "Spring-2026!ok");
+		this.page.submit("#login-submit");
+		assertThat(this.page.text("#account-level")).isEqualTo("在线实名核验 · 人脸识别");
+		assertThat(this.page.text("#business-permission")).contains("否");
+		this.page.click("#business-enabled");
+		this.page.fill("#until", "2026-12-31");
+		this.page.submit("#business-save");
+		assertThat(this.page.text("#business-permission")).contains("2026-12-31");
+		this.page.submit("#nav-logout");
+		this.page.open("/account");
+		assertThat(this.page.url()).contains("/login?next=");
 	}
 
 	@Test
 	void counterVerificationCompletesARegistrationTheFaceCheckRefused() throws Exception {
-		open("/register");
-		fill("#name", "李雷");
-		fill("#idNumber", TestPersons.LI_ID);
-		fill("#validFrom", "2012-06-30");
-		fill("#validTo", "2032-06-30");
-		fill("#phone", "13912345678");
-		submit("#submit");
-		fill("#code", codeFromOutbox("13912345678"));
-		submit("#verify");
-		String identityPage = this.browser.getCurrentUrl();
-		submit("#verify-counter");
-		assertThat(text("#global-error")).contains("IDN-2037");
+		this.page.open("/register");
+		this.page.fill("#name", "李雷");
+		this.page.fill("#idNumber", TestPersons.LI_ID);
+		this.page.fill("#validFrom", "2012-06-30");
+		this.page.fill("#validTo", "2032-06-30");
+		this.page.fill("#phone", "13912345678");
+		this.page.submit("#submit");
+		this.page.fill("#code", this.page.codeFromOutbox("13912345678"));
+		this.page.submit("#verify");
+		String identityPage = this.page.url();
+		this.page.submit("#verify-counter");
+		assertThat(this.page.text("#global-error")).contains("IDN-2037");
 
 		// the clerk, in a second browser window of the same machine (fresh cookies)
 		this.browser.manage().deleteAllCookies();
 		this.clock.advance(Duration.ofMinutes(1));
 		createClerk();
-		open("/staff/login");
-		fill("#loginName", "clerk1");
-		fill("#password", "Counter-Pass-2026");
-		submit("#staff-password");
-		fill("#code", codeFromOutbox("13700000002"));
-		submit("#staff-code");
-		submit("#go-counter");
-		fill("#idNumber", TestPersons.LI_ID);
-		submit("#lookup");
-		assertThat(text("#lookup-registration")).contains("IDENTITY_PENDING");
-		click("#doc-id");
-		click("#passed");
-		fill("#note", "本人到场，人证一致");
-		submit("#record-verification");
-		assertThat(text("#done")).contains("台账");
-		screenshot("counter");
+		this.page.open("/staff/login");
+		this.page.fill("#loginName", "clerk1");
+		this.page.fill("#password", "Counter-Pass-2026");
+		this.page.submit("#staff-password");
+		this.page.fill("#code", this.page.codeFromOutbox("13700000002"));
+		this.page.submit("#staff-code");
+		this.page.submit("#go-counter");
+		this.page.fill("#idNumber", TestPersons.LI_ID);
+		this.page.submit("#lookup");
+		assertThat(this.page.text("#lookup-registration")).contains("IDENTITY_PENDING");
+		this.page.click("#doc-id");
+		this.page.click("#passed");
+		this.page.fill("#note", "本人到场，人证一致");
+		this.page.submit("#record-verification");
+		assertThat(this.page.text("#done")).contains("台账");
+		this.page.screenshot("counter");
 
 		this.browser.manage().deleteAllCookies();
 		this.browser.get(identityPage);
-		submit("#verify-counter");
-		assertThat(this.browser.getCurrentUrl()).endsWith("/account");
-		fill("#password", "Spring-2026!ok");
-		fill("#passwordConfirmation", "Spring-2026!ok");
-		submit("#create-account");
-		assertThat(text("#done-level")).isEqualTo("窗口人工核验 · 窗口人工核验");
+		this.page.submit("#verify-counter");
+		assertThat(this.page.url()).endsWith("/account");
+		this.page.fill("#password", "Spring-2026!ok");
+		this.page.fill("#passwordConfirmation", "Spring-2026!ok");
+		this.page.submit("#create-account");
+		assertThat(this.page.text("#done-level")).isEqualTo("窗口人工核验 · 窗口人工核验");
 	}
 
 	private void createClerk() {
@@ -172,75 +169,28 @@ class AccountLifecycleBrowserTests {
 	}
 
 	private void registerWithApiLikeSteps() throws Exception {
-		open("/register");
-		fill("#name", "王小明");
-		fill("#idNumber", TestPersons.WANG_ID);
-		fill("#validFrom", "2016-04-12");
-		fill("#validTo", "2036-04-12");
-		fill("#phone", "19912345678");
-		submit("#submit");
-		fill("#code", codeFromOutbox("19912345678"));
-		submit("#verify");
-		Path face = Files.createTempFile("face", ".jpg");
-		Files.write(face, TestPersons.faceImage());
-		this.browser.findElement(By.id("faceImage")).sendKeys(face.toString());
-		submit("#verify-face");
-		fill("#password", "Spring-2026!ok");
-		fill("#passwordConfirmation", "Spring-2026!ok");
-		submit("#create-account");
-		assertThat(text("#done-title")).isEqualTo("注册成功");
+		this.page.open("/register");
+		this.page.fill("#name", "王小明");
+		this.page.fill("#idNumber", TestPersons.WANG_ID);
+		this.page.fill("#validFrom", "2016-04-12");
+		this.page.fill("#validTo", "2036-04-12");
+		this.page.fill("#phone", "19912345678");
+		this.page.submit("#submit");
+		this.page.fill("#code", this.page.codeFromOutbox("19912345678"));
+		this.page.submit("#verify");
+		this.page.attachFace("#faceImage");
+		this.page.submit("#verify-face");
+		this.page.fill("#password", "Spring-2026!ok");
+		this.page.fill("#passwordConfirmation", "Spring-2026!ok");
+		this.page.submit("#create-account");
+		assertThat(this.page.text("#done-title")).isEqualTo("注册成功");
 	}
 
-	/** Reads the newest code in a second tab, as a person would glance at their phone. */
-	private String codeFromOutbox(String phone) {
-		String form = this.browser.getWindowHandle();
-		this.browser.switchTo().newWindow(WindowType.TAB);
-		open("/simulator/sms-outbox?phone=" + phone);
-		List<WebElement> codes = this.browser.findElements(By.cssSelector("#outbox td.code"));
-		assertThat(codes).isNotEmpty();
-		String code = codes.get(0).getText();
-		this.browser.close();
-		this.browser.switchTo().window(form);
-		return code;
-	}
 
-	private void open(String path) {
-		this.browser.get("http://localhost:" + this.port + path);
-	}
 
-	private void click(String css) {
-		this.browser.findElement(By.cssSelector(css)).click();
-	}
 
-	private void submit(String css) {
-		WebElement page = this.browser.findElement(By.tagName("html"));
-		click(css);
-		new WebDriverWait(this.browser, Duration.ofSeconds(20)).until((driver) -> {
-			try {
-				page.isEnabled();
-				return false;
-			}
-			catch (org.openqa.selenium.WebDriverException ex) {
-				// stale, or already detached from the new document: the old page is gone
-				return true;
-			}
-		});
-	}
 
-	private void fill(String css, String value) {
-		WebElement input = this.browser.findElement(By.cssSelector(css));
-		input.clear();
-		input.sendKeys(value);
-	}
 
-	private String text(String css) {
-		return this.browser.findElement(By.cssSelector(css)).getText();
-	}
 
-	private void screenshot(String name) throws Exception {
-		Path target = Path.of("target", "screenshots");
-		Files.createDirectories(target);
-		Files.write(target.resolve(name + ".png"), this.browser.getScreenshotAs(OutputType.BYTES));
-	}
 
 }

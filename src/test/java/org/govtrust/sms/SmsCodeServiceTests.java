@@ -10,18 +10,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.govtrust.GovTrustApplication;
 import org.govtrust.shared.error.TrustException;
 import org.govtrust.support.GovTrustTest;
 import org.govtrust.support.MutableClock;
+import org.govtrust.support.SecondNode;
 import org.govtrust.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @GovTrustTest
 class SmsCodeServiceTests {
 
-	private static ConfigurableApplicationContext secondNode;
+	private static SecondNode secondNode;
 
 	@Autowired
 	SmsCodeService node1;
@@ -54,14 +51,9 @@ class SmsCodeServiceTests {
 		TestDatabase.reset(this.jdbc);
 		this.clock.reset();
 		if (secondNode == null) {
-			// a second node: its own context and connection pool, the same database and clock
-			secondNode = new SpringApplicationBuilder(GovTrustApplication.class).profiles("test")
-				.web(WebApplicationType.SERVLET)
-				.properties("server.port=0")
-				.initializers((context) -> context.getBeanFactory().registerSingleton("testClock", this.clock))
-				.run();
+			secondNode = SecondNode.start(this.clock);
 		}
-		this.node2 = secondNode.getBean(SmsCodeService.class);
+		this.node2 = secondNode.bean(SmsCodeService.class);
 	}
 
 	@AfterAll

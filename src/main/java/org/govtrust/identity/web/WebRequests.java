@@ -1,9 +1,8 @@
 package org.govtrust.identity.web;
 
-import java.util.Base64;
-
 import org.govtrust.identity.IdentityError;
 import org.govtrust.shared.error.TrustException;
+import org.govtrust.shared.web.Base64Data;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,16 +23,8 @@ final class WebRequests {
 	 * @return the bytes, or null when none was sent
 	 */
 	static byte @Nullable [] image(@Nullable String base64) {
-		if (base64 == null || base64.isBlank()) {
-			return null;
-		}
-		String data = base64.strip();
-		int comma = data.indexOf(',');
-		if (data.startsWith("data:") && comma > 0) {
-			data = data.substring(comma + 1);
-		}
 		try {
-			return Base64.getMimeDecoder().decode(data);
+			return Base64Data.decode(base64);
 		}
 		catch (IllegalArgumentException ex) {
 			throw TrustException.forField("faceImage", IdentityError.FACE_IMAGE_FORMAT);

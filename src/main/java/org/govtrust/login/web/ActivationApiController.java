@@ -9,6 +9,7 @@ import org.govtrust.identity.AccountView;
 import org.govtrust.identity.ActivationService;
 import org.govtrust.login.LoginService;
 import org.govtrust.shared.security.SignedIn;
+import org.govtrust.shared.web.Base64Data;
 import org.govtrust.sms.CodeSent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -56,7 +57,7 @@ class ActivationApiController {
 	@Operation(summary = "Phone on record wrong or gone: re-prove identity by face (four elements + face)")
 	ResponseEntity<Void> face(@RequestBody FaceRequest body) {
 		this.activations.verifyFace(text(body.idNumber()), text(body.name()), body.validFrom(), body.validTo(),
-				Boolean.TRUE.equals(body.longTerm()), Images.decode(body.faceImage()));
+				Boolean.TRUE.equals(body.longTerm()), image(body.faceImage()));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -76,6 +77,16 @@ class ActivationApiController {
 		SignedIn who = this.logins.signInActivated(account, SignInSupport.client(request));
 		this.signIn.signIn(who, request, response);
 		return who;
+	}
+
+	/** A malformed image becomes one that the identity module refuses with its own message. */
+	private static byte @Nullable [] image(@Nullable String base64) {
+		try {
+			return Base64Data.decode(base64);
+		}
+		catch (IllegalArgumentException ex) {
+			return new byte[] { 0 };
+		}
 	}
 
 	private static String text(@Nullable String value) {
