@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import org.govtrust.identity.IdentityError;
 import org.govtrust.login.LoginError;
+import org.govtrust.sso.SsoError;
 import org.govtrust.shared.error.ErrorCode;
 import org.govtrust.shared.error.SharedError;
 import org.govtrust.sms.SmsError;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ErrorCatalogueTests {
 
-	static final List<String> BUNDLES = List.of("shared", "sms", "identity", "login");
+	static final List<String> BUNDLES = List.of("shared", "sms", "identity", "login", "sso");
 
 	static final Pattern CODE = Pattern.compile("(SHR|SMS|IDN|CA|LGN|SSO|SIG|LIC|BIZ|ARC|AUD|PTL)-[12359]\\d{3}");
 
@@ -55,7 +56,7 @@ class ErrorCatalogueTests {
 			}
 		}
 		assertThat(found).containsExactlyInAnyOrder(SharedError.class.getName(), SmsError.class.getName(),
-				IdentityError.class.getName(), LoginError.class.getName());
+				IdentityError.class.getName(), LoginError.class.getName(), SsoError.class.getName());
 	}
 
 	@Test
@@ -112,6 +113,7 @@ class ErrorCatalogueTests {
 		codes.addAll(List.of(SmsError.values()));
 		codes.addAll(List.of(IdentityError.values()));
 		codes.addAll(List.of(LoginError.values()));
+		codes.addAll(List.of(SsoError.values()));
 		return codes;
 	}
 

@@ -12,6 +12,7 @@ import org.govtrust.identity.domain.AccountLookup;
 import org.govtrust.identity.domain.AccountRepository;
 import org.govtrust.identity.persistence.AccountChanges;
 import org.govtrust.shared.error.TrustException;
+import org.govtrust.shared.privacy.Masking;
 import org.govtrust.shared.privacy.PersonalDataCipher;
 import org.govtrust.shared.time.DisplayTime;
 import org.govtrust.sms.MobileNumber;
@@ -127,6 +128,19 @@ public class AccountService {
 	@Transactional(readOnly = true)
 	public AccountView account(UUID id) {
 		return AccountViews.of(load(id));
+	}
+
+	/**
+	 * What single sign-on may release about a person, to apps allowed to receive it.
+	 * @param id the account
+	 * @return the claims
+	 */
+	@Transactional(readOnly = true)
+	public PersonClaims claims(UUID id) {
+		Account account = load(id);
+		return new PersonClaims(account.getName(), Masking.name(account.getName()), account.getIdNumberMasked(),
+				this.cipher.decrypt(account.getIdNumberCipher()), account.getPhoneMasked(), account.getRealNameLevel(),
+				account.getStatus());
 	}
 
 	/**

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -209,7 +208,7 @@ public class LoginService {
 		this.smsCodes.verify(this.staff.phone(staffId), SmsPurpose.LOGIN, "staff:" + staffId, code);
 		StaffView member = this.staff.get(staffId);
 		Instant now = this.clock.instant();
-		Set<String> roles = member.roles().stream().map(Enum::name).collect(Collectors.toSet());
+		String roles = member.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
 		SignedIn signedIn = new SignedIn(member.id(), SignedIn.Kind.STAFF, member.name(), roles,
 				LoginMethod.STAFF_PASSWORD_SMS.name(), now);
 		this.history.record(member.id(), LoginMethod.STAFF_PASSWORD_SMS.name(), true, client.maskedAddress(),
@@ -240,7 +239,7 @@ public class LoginService {
 	}
 
 	private SignedIn signedIn(AccountView account, LoginMethod method, Client client, Instant now) {
-		SignedIn signedIn = new SignedIn(account.id(), SignedIn.Kind.CITIZEN, account.name(), Set.of(), method.name(),
+		SignedIn signedIn = new SignedIn(account.id(), SignedIn.Kind.CITIZEN, account.name(), "", method.name(),
 				now);
 		this.history.record(account.id(), method.name(), true, client.maskedAddress(), client.userAgent(), now);
 		this.events.publishEvent(new LoginSucceeded(signedIn.getName(), method, now));

@@ -33,8 +33,9 @@ public final class WebClient {
 		this.json = json;
 	}
 
-	public ResultActions get(String path, Object... vars) throws Exception {
-		return perform(MockMvcRequestBuilders.get(path, vars));
+	/** A GET of a path with an already encoded query string, as a browser sends it. */
+	public ResultActions get(String path) throws Exception {
+		return perform(MockMvcRequestBuilders.get(java.net.URI.create(path)));
 	}
 
 	public ResultActions post(String path, Object body) throws Exception {

@@ -1,5 +1,6 @@
 package org.govtrust.login.web;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +12,8 @@ import org.govtrust.login.SessionService;
 import org.govtrust.shared.security.SignedIn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,9 +36,17 @@ class SignInSupport {
 	void signIn(SignedIn who, HttpServletRequest request, HttpServletResponse response) {
 		HttpSession session = request.getSession(true);
 		request.changeSessionId();
-		List<SimpleGrantedAuthority> authorities = (who.kind() == SignedIn.Kind.CITIZEN)
-				? List.of(new SimpleGrantedAuthority("ROLE_CITIZEN"))
-				: who.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		if (who.kind() == SignedIn.Kind.CITIZEN) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_CITIZEN"));
+		}
+		else {
+			who.roleSet().forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+		}
+		// the factor and when it was proven: tokens carry it as auth_time
+		String factor = "PASSWORD".equals(who.method()) ? FactorGrantedAuthority.PASSWORD_AUTHORITY
+				: FactorGrantedAuthority.OTT_AUTHORITY;
+		authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(who.authenticatedAt()).build());
 		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(who, null,
 				authorities);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();

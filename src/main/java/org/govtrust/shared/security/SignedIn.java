@@ -16,11 +16,12 @@ import org.springframework.security.core.AuthenticatedPrincipal;
  * @param id the account or staff id
  * @param kind citizen or staff
  * @param displayName the masked name shown in the page header
- * @param roles the staff roles (empty for citizens)
+ * @param roles the staff roles, comma-separated (empty for citizens); a plain string keeps the
+ * session and authorization JSON free of collection types
  * @param method how they signed in, e.g. {@code PASSWORD}, {@code SMS}, {@code STAFF_PASSWORD_SMS}
  * @param authenticatedAt when
  */
-public record SignedIn(UUID id, Kind kind, String displayName, Set<String> roles, String method,
+public record SignedIn(UUID id, Kind kind, String displayName, String roles, String method,
 		Instant authenticatedAt) implements AuthenticatedPrincipal, Serializable {
 
 	@Serial
@@ -34,6 +35,14 @@ public record SignedIn(UUID id, Kind kind, String displayName, Set<String> roles
 		/** A staff member. */
 		STAFF
 
+	}
+
+	/**
+	 * The staff roles.
+	 * @return e.g. {@code [CLERK]}
+	 */
+	public Set<String> roleSet() {
+		return this.roles.isBlank() ? Set.of() : Set.of(this.roles.split(","));
 	}
 
 	/**

@@ -1,0 +1,149 @@
+package org.govtrust.sso.config;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+
+import org.govtrust.shared.security.SignedIn;
+import org.govtrust.sso.persistence.SigningKeys;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.jackson.SecurityJacksonModules;
+import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * The OpenID Connect provider: Spring Security's authorization server with its JDBC stores
+ * (clients, authorizations, consents), OIDC on (discovery, userinfo, RP-initiated logout),
+ * signing keys from the database, and GovTrust's own sign-in pages: an authorization
+ * request without a session goes to {@code /login?next=...} and comes back after sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfiguration {
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
+			StepUpFilter stepUp) throws Exception {
+		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+		http.securityMatcher(authorizationServer.getEndpointsMatcher())
+			.with(authorizationServer, (server) -> server.oidc((oidc) -> oidc.userInfoEndpoint((userInfo) -> userInfo
+				// userinfo answers with the claims of the ID token the app received (scope-filtered there)
+				.userInfoMapper((context) -> new OidcUserInfo(context.getAuthorization()
+					.getToken(OidcIdToken.class)
+					.getToken()
+					.getClaims())))))
+			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+			.securityContext((context) -> context.securityContextRepository(contexts))
+			.csrf((csrf) -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
+			.requestCache((cache) -> cache.disable())
+			.addFilterAfter(stepUp, AnonymousAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				String target = request.getRequestURI()
+						+ (request.getQueryString() != null ? "?" + request.getQueryString() : "");
+				redirect(response, request.getContextPath() + "/login?next="
+						+ URLEncoder.encode(target, StandardCharsets.UTF_8));
+			}));
+		return http.build();
+	}
+
+	private static void redirect(jakarta.servlet.http.HttpServletResponse response, String location)
+			throws IOException {
+		response.sendRedirect(location);
+	}
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+		return new JdbcRegisteredClientRepository(jdbc);
+	}
+
+	/**
+	 * Authorizations in the database. Their JSON holds the signed-in person
+	 * ({@link SignedIn}), so that type is allow-listed for Jackson's polymorphic typing
+	 * (nothing else of ours is).
+	 */
+	@Bean
+	OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+		BasicPolymorphicTypeValidator.Builder types = BasicPolymorphicTypeValidator.builder()
+			.allowIfSubType(SignedIn.class)
+			.allowIfSubType(SignedIn.Kind.class);
+		JsonMapper mapper = JsonMapper.builder()
+			.addModules(SecurityJacksonModules.getModules(getClass().getClassLoader(), types))
+			.build();
+		JdbcOAuth2AuthorizationService service = new JdbcOAuth2AuthorizationService(jdbc, clients);
+		service.setAuthorizationRowMapper(
+				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, mapper));
+		service.setAuthorizationParametersMapper(
+				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(mapper));
+		return service;
+	}
+
+	@Bean
+	OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc,
+			RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(SsoProperties properties) {
+		AuthorizationServerSettings.Builder builder = AuthorizationServerSettings.builder();
+		if (properties.issuer() != null && !properties.issuer().isBlank()) {
+			builder.issuer(properties.issuer());
+		}
+		return builder.build();
+	}
+
+	/**
+	 * The signing key and every key still verifying tokens. Tokens name their key
+	 * ({@code kid}), so several published keys never confuse the signer or the verifier.
+	 */
+	@Bean
+	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+		return (selector, context) -> {
+			RSAKey active = keys.active();
+			List<JWK> all = new ArrayList<>();
+			all.add(active);
+			keys.published().stream().filter((key) -> !key.getKeyID().equals(active.getKeyID())).forEach(all::add);
+			return selector.select(new JWKSet(all));
+		};
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwkSource));
+		return new NimbusJwtDecoder(processor);
+	}
+
+}

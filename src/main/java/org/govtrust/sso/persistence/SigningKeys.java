@@ -1,0 +1,152 @@
+package org.govtrust.sso.persistence;
+
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.InvalidKeySpecException;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+
+import org.govtrust.shared.privacy.PersonalDataCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The token-signing keys (RSA 2048, RS256), kept in the database so every node signs with
+ * the same key and verifies every key still in use. Private keys are stored encrypted.
+ */
+@Repository
+public class SigningKeys {
+
+	private final JdbcClient jdbc;
+
+	private final PersonalDataCipher cipher;
+
+	private final Clock clock;
+
+	public SigningKeys(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+		this.jdbc = jdbc;
+		this.cipher = cipher;
+		this.clock = clock;
+	}
+
+	/**
+	 * The key that signs now, created on first use.
+	 * @return the private JWK
+	 */
+	@Transactional
+	public RSAKey active() {
+		List<RSAKey> active = this.jdbc
+			.sql("SELECT kid, private_key_cipher, public_jwk FROM sso_signing_key WHERE retired_at IS NULL "
+					+ "ORDER BY created_at DESC LIMIT 1")
+			.query((rs, row) -> privateKey(rs.getString(2), rs.getString(3)))
+			.list();
+		return active.isEmpty() ? create() : active.get(0);
+	}
+
+	/**
+	 * When the active key was created.
+	 * @return the creation time, or null when there is none yet
+	 */
+	public Instant activeSince() {
+		return this.jdbc.sql("SELECT max(created_at) FROM sso_signing_key WHERE retired_at IS NULL")
+			.query((rs, row) -> {
+				OffsetDateTime value = rs.getObject(1, OffsetDateTime.class);
+				return value == null ? null : value.toInstant();
+			})
+			.single();
+	}
+
+	/**
+	 * Every public key a token still in circulation may have been signed with.
+	 * @return the public JWKs, newest first
+	 */
+	public List<JWK> published() {
+		return this.jdbc.sql("SELECT public_jwk FROM sso_signing_key ORDER BY created_at DESC")
+			.query((rs, row) -> parse(rs.getString(1)))
+			.list();
+	}
+
+	/**
+	 * Retires the active key and creates a new one. The old key stays published for
+	 * {@code keepPublished}, so tokens it signed keep verifying until they expire.
+	 * @param keepPublished how long retired keys stay in the JWKS
+	 * @return the new key
+	 */
+	@Transactional
+	public RSAKey rotate(Duration keepPublished) {
+		Instant now = this.clock.instant();
+		this.jdbc.sql("UPDATE sso_signing_key SET retired_at = :now WHERE retired_at IS NULL")
+			.param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+			.update();
+		this.jdbc.sql("DELETE FROM sso_signing_key WHERE retired_at IS NOT NULL AND retired_at < :cutoff")
+			.param("cutoff", OffsetDateTime.ofInstant(now.minus(keepPublished), ZoneOffset.UTC))
+			.update();
+		return create();
+	}
+
+	private RSAKey create() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			KeyPair pair = generator.generateKeyPair();
+			RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+				.keyID(UUID.randomUUID().toString())
+				.keyUse(KeyUse.SIGNATURE)
+				.algorithm(JWSAlgorithm.RS256)
+				.build();
+			this.jdbc.sql("""
+					INSERT INTO sso_signing_key (kid, private_key_cipher, public_jwk, created_at)
+					VALUES (:kid, :private, :public, :at)""")
+				.param("kid", key.getKeyID())
+				.param("private", this.cipher.encrypt(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())))
+				.param("public", key.toPublicJWK().toJSONString())
+				.param("at", OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
+				.update();
+			return key;
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private RSAKey privateKey(String privateCipher, String publicJwk) {
+		try {
+			RSAKey publicKey = (RSAKey) JWK.parse(publicJwk);
+			byte[] pkcs8 = Base64.getDecoder().decode(this.cipher.decrypt(privateCipher));
+			RSAPrivateKey privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA")
+				.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+			return new RSAKey.Builder(publicKey).privateKey(privateKey).build();
+		}
+		catch (ParseException | NoSuchAlgorithmException | InvalidKeySpecException ex) {
+			throw new IllegalStateException("Unreadable signing key", ex);
+		}
+	}
+
+	private static JWK parse(String json) {
+		try {
+			return JWK.parse(json);
+		}
+		catch (ParseException ex) {
+			throw new IllegalStateException("Unreadable signing key", ex);
+		}
+	}
+
+}

@@ -1,0 +1,315 @@
+package org.govtrust.sso;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.govtrust.identity.OperatorService;
+import org.govtrust.support.GovTrustTest;
+import org.govtrust.support.MutableClock;
+import org.govtrust.support.TestDatabase;
+import org.govtrust.support.TestPersons;
+import org.govtrust.support.WebClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import com.jayway.jsonpath.JsonPath;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * OpenID Connect through GovTrust's own sign-in: authorization code with PKCE, claims with
+ * the assurance level, refresh-token rotation, key rotation, client credentials, step-up,
+ * refused redirect URIs, and registration of apps by the administrator.
+ */
+@GovTrustTest
+class OidcFlowTests {
+
+	static final String REDIRECT = "http://localhost:9000/login/oauth2/code/govtrust";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JsonMapper json;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ClientService clients;
+
+	@Autowired
+	KeyRotation keyRotation;
+
+	@Autowired
+	OperatorService importer;
+
+	@BeforeEach
+	void reset() {
+		TestDatabase.reset(this.jdbc);
+		this.jdbc.sql("DELETE FROM oauth2_authorization").update();
+		this.jdbc.sql("DELETE FROM oauth2_authorization_consent").update();
+		this.jdbc.sql("DELETE FROM oauth2_registered_client").update();
+		this.clock.reset();
+	}
+
+	@Test
+	void discoveryAnnouncesTheProvider() throws Exception {
+		this.mvc.perform(get("/.well-known/openid-configuration"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.authorization_endpoint").value(startsWith("http://localhost")))
+			.andExpect(jsonPath("$.userinfo_endpoint").exists())
+			.andExpect(jsonPath("$.end_session_endpoint").exists())
+			.andExpect(jsonPath("$.jwks_uri").exists());
+	}
+
+	@Test
+	void authorizationCodeWithPkceThroughTheLoginGivesTokensWithTheLevel() throws Exception {
+		publicClient("tax-app", "LOA1");
+		WebClient citizen = registeredCitizen();
+		String verifier = "verifier-" + "x".repeat(40);
+		String authorize = authorizeUrl("tax-app", challenge(verifier), "openid profile realname", null);
+
+		// without a session the request goes to GovTrust's own login page, and comes back
+		MvcResult anonymous = new WebClient(this.mvc, this.json).get(authorize)
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(anonymous.getResponse().getRedirectedUrl()).contains("/login?next=")
+			.contains(URLEncoder.encode("/oauth2/authorize?", StandardCharsets.UTF_8));
+
+		String code = code(citizen.get(authorize).andExpect(status().is3xxRedirection()).andReturn());
+		String tokens = this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("grant_type", "authorization_code")
+			.param("code", code)
+			.param("redirect_uri", REDIRECT)
+			.param("client_id", "tax-app")
+			.param("code_verifier", verifier))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Map<String, Object> idToken = claims(JsonPath.read(tokens, "$.id_token"));
+		String accountId = this.jdbc.sql("SELECT id FROM idn_account").query(String.class).single();
+		assertThat(idToken).containsEntry("sub", accountId)
+			.containsEntry("acr", "urn:govtrust:loa:2")
+			.containsEntry("amr", List.of("pwd"))
+			.containsEntry("name", "王小明")
+			.containsEntry("id_number", "1101**********1233")
+			.containsEntry("nonce", "n-1");
+
+		String accessToken = JsonPath.read(tokens, "$.access_token");
+		this.mvc.perform(get("/userinfo").header("Authorization", "Bearer " + accessToken))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.sub").value(accountId))
+			.andExpect(jsonPath("$.acr").value("urn:govtrust:loa:2"));
+
+		// a rotated signing key keeps verifying the tokens it signed
+		this.keyRotation.rotate();
+		this.mvc.perform(get("/oauth2/jwks")).andExpect(jsonPath("$.keys.length()").value(2));
+		this.mvc.perform(get("/userinfo").header("Authorization", "Bearer " + accessToken))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void confidentialWebAppGetsRotatingRefreshTokens() throws Exception {
+		ClientView web = this.clients.register(new RegisterClientCommand("tax-web", "电子税务局网页版", "税务局", null,
+				List.of(REDIRECT), List.of(), List.of("openid", "profile"), true, false, "loa1", true, false));
+		WebClient citizen = registeredCitizen();
+		String verifier = "verifier-" + "z".repeat(40);
+		String code = code(citizen.get(authorizeUrl("tax-web", challenge(verifier), "openid profile", null))
+			.andExpect(status().is3xxRedirection())
+			.andReturn());
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString(("tax-web:" + web.clientSecret()).getBytes(StandardCharsets.UTF_8));
+		String tokens = this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("grant_type", "authorization_code")
+			.param("code", code)
+			.param("redirect_uri", REDIRECT)
+			.param("code_verifier", verifier))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// registered pairwise: the subject is this app's own, not the account id
+		String accountId = this.jdbc.sql("SELECT id FROM idn_account").query(String.class).single();
+		assertThat(claims(JsonPath.read(tokens, "$.id_token")).get("sub")).isNotEqualTo(accountId);
+		String refresh = JsonPath.read(tokens, "$.refresh_token");
+		String refreshed = this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("grant_type", "refresh_token")
+			.param("refresh_token", refresh))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(JsonPath.<String>read(refreshed, "$.refresh_token")).isNotEqualTo(refresh);
+		this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("grant_type", "refresh_token")
+			.param("refresh_token", refresh))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_grant"));
+	}
+
+	@Test
+	void authorizationWithoutPkceOrWithAnUnregisteredRedirectIsRefused() throws Exception {
+		publicClient("tax-app", "LOA1");
+		WebClient citizen = registeredCitizen();
+		citizen.get("/oauth2/authorize?response_type=code&client_id=tax-app&scope=openid&redirect_uri="
+				+ URLEncoder.encode("http://localhost:9000/elsewhere", StandardCharsets.UTF_8))
+			.andExpect(status().isBadRequest());
+		MvcResult noPkce = citizen.get("/oauth2/authorize?response_type=code&client_id=tax-app&scope=openid&state=s"
+				+ "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8))
+			.andReturn();
+		assertThat(noPkce.getResponse().getRedirectedUrl()).contains("error=invalid_request");
+	}
+
+	@Test
+	void appsAskingForAHigherLevelSendThePersonToTheSmsLoginOrToTheCounter() throws Exception {
+		publicClient("tax-app", "LOA1");
+		WebClient citizen = importedAndSignedInWithPassword();
+		String verifier = "verifier-" + "y".repeat(40);
+		MvcResult stepUp = citizen.get(authorizeUrl("tax-app", challenge(verifier), "openid", "urn:govtrust:loa:2"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(stepUp.getResponse().getRedirectedUrl()).startsWith("/login/sms?stepUp=LOA2&next=");
+		citizen.get(authorizeUrl("tax-app", challenge(verifier), "openid", "loa3"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void confidentialBackEndGetsClientCredentialsTokens() throws Exception {
+		ClientView client = this.clients.register(new RegisterClientCommand("tax-backend", "税务后台", "税务局", null,
+				List.of("https://tax.example.gov.cn/callback"), List.of(), List.of("openid"), true, false, "loa1", false,
+				false));
+		assertThat(client.clientSecret()).hasSizeGreaterThan(30);
+		this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("grant_type", "client_credentials")
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString(("tax-backend:" + client.clientSecret()).getBytes(StandardCharsets.UTF_8))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.access_token").exists());
+	}
+
+	@Test
+	void administratorRegistersAppsAndBadInputIsExplained() throws Exception {
+		WebClient admin = signInAdmin();
+		admin.post("/api/v1/staff/admin/clients", Map.of("clientId", "Bad Id", "name", "", "redirectUris",
+				List.of("http://example.com/cb#frag"), "scopes", List.of("openid", "email")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field=='clientId')].code").value("SSO-1001"))
+			.andExpect(jsonPath("$.errors[?(@.field=='name')].code").value("SSO-1004"))
+			.andExpect(jsonPath("$.errors[?(@.field=='redirectUris')].code").value("SSO-1002"))
+			.andExpect(jsonPath("$.errors[?(@.field=='scopes')].code").value("SSO-1003"));
+		admin.post("/api/v1/staff/admin/clients", Map.of("clientId", "social-app", "name", "社保查询", "department",
+				"人社局", "redirectUris", List.of(REDIRECT), "scopes", List.of("openid", "profile"), "requiredLevel",
+				"loa2"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.requiredLevel").value("LOA2"))
+			.andExpect(jsonPath("$.clientSecret").doesNotExist());
+		admin.get("/api/v1/staff/admin/clients").andExpect(jsonPath("$[0].clientId").value("social-app"));
+	}
+
+	@Test
+	void loginPageShowsWhichAppIsAsking() throws Exception {
+		publicClient("tax-app", "LOA1");
+		String next = authorizeUrl("tax-app", challenge("v".repeat(50)), "openid", null);
+		this.mvc.perform(get("/login").param("next", next))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("电子税务局")));
+	}
+
+	// --- helpers ---
+
+	private void publicClient(String clientId, String level) {
+		this.clients.register(new RegisterClientCommand(clientId, "电子税务局", "税务局", null, List.of(REDIRECT),
+				List.of("http://localhost:9000/"), List.of("openid", "profile", "realname"), false, false, level, false,
+				false));
+	}
+
+	private static String authorizeUrl(String clientId, String challenge, String scope, String acrValues) {
+		return "/oauth2/authorize?response_type=code&client_id=" + clientId + "&scope="
+				+ URLEncoder.encode(scope, StandardCharsets.UTF_8).replace("+", "%20") + "&state=st-1&nonce=n-1&redirect_uri="
+				+ URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&code_challenge=" + challenge
+				+ "&code_challenge_method=S256" + (acrValues == null ? ""
+						: "&acr_values=" + URLEncoder.encode(acrValues, StandardCharsets.UTF_8).replace("+", "%20"));
+	}
+
+	private static String challenge(String verifier) throws Exception {
+		byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+	}
+
+	private static String code(MvcResult result) {
+		String location = result.getResponse().getRedirectedUrl();
+		assertThat(location).startsWith(REDIRECT).contains("state=st-1");
+		return location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> claims(String jwt) {
+		String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+		return this.json.readValue(payload, Map.class);
+	}
+
+	private WebClient registeredCitizen() throws Exception {
+		WebClient citizen = new WebClient(this.mvc, this.json);
+		String id = JsonPath.read(citizen.post("/api/v1/registrations", TestPersons.wang("19912345678"))
+			.andReturn().getResponse().getContentAsString(), "$.id");
+		citizen.post("/api/v1/registrations/" + id + "/phone-verification",
+				Map.of("code", citizen.latestCode("19912345678")));
+		citizen.post("/api/v1/registrations/" + id + "/face-verification",
+				Map.of("faceImage", Base64.getEncoder().encodeToString(TestPersons.faceImage())));
+		citizen.post("/api/v1/registrations/" + id + "/account", Map.of("password", "Spring-2026!ok"));
+		citizen.post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+		return citizen;
+	}
+
+	private WebClient importedAndSignedInWithPassword() throws Exception {
+		UUID admin = this.jdbc.sql("SELECT id FROM idn_staff WHERE login_name = 'admin'")
+			.query(UUID.class)
+			.single();
+		WebClient citizen = new WebClient(this.mvc, this.json);
+		this.importer.importAccounts(admin, "name,idNumber,phone,status\n李雷," + TestPersons.LI_ID + ",13912340001,\n");
+		citizen.post("/api/v1/activations/sms-code", Map.of("idNumber", TestPersons.LI_ID, "phone", "13912340001"));
+		citizen.post("/api/v1/activations/completion", Map.of("idNumber", TestPersons.LI_ID, "code",
+				citizen.latestCode("13912340001"), "password", "Spring-2026!ok"));
+		WebClient passwordOnly = new WebClient(this.mvc, this.json);
+		passwordOnly.post("/api/v1/login/password", Map.of("identifier", TestPersons.LI_ID, "password", "Spring-2026!ok"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.method").value("PASSWORD"));
+		return passwordOnly;
+	}
+
+	private WebClient signInAdmin() throws Exception {
+		WebClient staff = new WebClient(this.mvc, this.json);
+		staff.post("/api/v1/staff/login/password", Map.of("loginName", "admin", "password", "Console-Pass-2026"))
+			.andExpect(status().isAccepted());
+		staff.post("/api/v1/staff/login/code", Map.of("code", staff.latestCode("13800000000")))
+			.andExpect(status().isOk());
+		return staff;
+	}
+
+}
