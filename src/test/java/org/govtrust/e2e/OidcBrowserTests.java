@@ -1,0 +1,153 @@
+package org.govtrust.e2e;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+
+import org.govtrust.identity.OperatorService;
+import org.govtrust.sso.ClientService;
+import org.govtrust.sso.RegisterClientCommand;
+import org.govtrust.support.Browser;
+import org.govtrust.support.BrowserPage;
+import org.govtrust.support.MutableClock;
+import org.govtrust.support.TestClockConfiguration;
+import org.govtrust.support.TestDatabase;
+import org.govtrust.support.TestPersons;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import com.jayway.jsonpath.JsonPath;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A government app signs a citizen in through GovTrust in a real headless Chromium:
+ * authorization code with PKCE through the real login page (which names the app), tokens
+ * from the token endpoint, the app's higher level enforced by step-up to the SMS login,
+ * and RP-initiated logout.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(TestClockConfiguration.class)
+class OidcBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	ClientService clients;
+
+	@Autowired
+	OperatorService operators;
+
+	ChromeDriver browser;
+
+	BrowserPage page;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		TestDatabase.reset(this.jdbc);
+		this.jdbc.sql("DELETE FROM oauth2_authorization").update();
+		this.jdbc.sql("DELETE FROM oauth2_registered_client").update();
+		this.clock.reset();
+		this.browser = Browser.start(390, 844);
+		this.page = new BrowserPage(this.browser, this.port);
+	}
+
+	@AfterEach
+	void tearDown() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void appSignsACitizenInWithPkceThroughTheLoginPageAndOut() throws Exception {
+		String redirect = "http://localhost:" + this.port + "/app-callback";
+		this.clients.register(new RegisterClientCommand("tax-app", "电子税务局", "国家税务总局某省税务局", null,
+				List.of(redirect), List.of("http://localhost:" + this.port + "/"), List.of("openid", "profile"), false,
+				false, "loa1", false, false));
+		importAndActivate();
+		String verifier = "browser-verifier-" + "k".repeat(40);
+		String challenge = Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+		this.page.open("/oauth2/authorize?response_type=code&client_id=tax-app&scope=openid%20profile&state=s-1"
+				+ "&nonce=n-1&code_challenge=" + challenge + "&code_challenge_method=S256&redirect_uri="
+				+ URLEncoder.encode(redirect, StandardCharsets.UTF_8));
+		assertThat(this.page.url()).contains("/login?next=");
+		assertThat(this.page.text("#requesting-app")).contains("电子税务局").contains("国家税务总局某省税务局");
+		this.page.fill("#identifier", TestPersons.WANG_ID);
+		this.page.fill("#password", "Spring-2026!ok");
+		this.page.submit("#login-submit");
+
+		// this account is not real-name verified (migrated): password gives LOA1; the app
+		// asking for loa2 sends the person to the SMS login and back
+		assertThat(this.page.url()).startsWith(redirect).contains("state=s-1");
+		this.page.open("/oauth2/authorize?response_type=code&client_id=tax-app&scope=openid&state=s-2&nonce=n-2"
+				+ "&acr_values=loa2&code_challenge=" + challenge + "&code_challenge_method=S256&redirect_uri="
+				+ URLEncoder.encode(redirect, StandardCharsets.UTF_8));
+		assertThat(this.page.url()).contains("/login/sms?stepUp=LOA2");
+		assertThat(this.page.text("#step-up")).contains("短信验证码");
+		this.page.fill("#identifier", TestPersons.WANG_ID);
+		this.page.submit("#sms-send");
+		this.page.fill("#code", this.page.codeFromOutbox("13912340000"));
+		this.page.submit("#sms-login");
+		assertThat(this.page.url()).startsWith(redirect).contains("state=s-2");
+		String code = this.page.url().replaceAll(".*[?&]code=([^&]+).*", "$1");
+
+		HttpResponse<String> tokens = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/oauth2/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=tax-app&code=" + code
+						+ "&code_verifier=" + verifier + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(tokens.statusCode()).isEqualTo(200);
+		String idToken = JsonPath.read(tokens.body(), "$.id_token");
+		String claims = new String(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8);
+		assertThat(claims).contains("\"acr\":\"urn:govtrust:loa:2\"").contains("\"amr\":[\"sms\"]");
+
+		// RP-initiated logout ends the GovTrust session and returns to the app
+		this.page.open("/connect/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri="
+				+ URLEncoder.encode("http://localhost:" + this.port + "/", StandardCharsets.UTF_8));
+		this.page.open("/account");
+		assertThat(this.page.url()).contains("/login?next=");
+	}
+
+	private void importAndActivate() throws Exception {
+		java.util.UUID admin = this.jdbc.sql("SELECT id FROM idn_staff WHERE login_name = 'admin'")
+			.query(java.util.UUID.class)
+			.single();
+		this.operators.importAccounts(admin, "name,idNumber,phone,status\n王小明," + TestPersons.WANG_ID + ",13912340000,\n");
+		this.page.open("/activation");
+		this.page.fill("#idNumber", TestPersons.WANG_ID);
+		this.page.submit("#activation-id");
+		this.page.fill("#phone", "13912340000");
+		this.page.submit("#activation-send");
+		this.page.fill("#code", this.page.codeFromOutbox("13912340000"));
+		this.page.fill("#password", "Spring-2026!ok");
+		this.page.submit("#activation-complete");
+		this.page.submit("#nav-logout");
+		this.clock.advance(java.time.Duration.ofMinutes(2));
+	}
+
+}
