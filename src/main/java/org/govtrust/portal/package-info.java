@@ -3,7 +3,7 @@
  * <p>
  * 门户：首页与导航。
  */
-@ApplicationModule(displayName = "Portal", allowedDependencies = { "shared", "identity", "login" })
+@ApplicationModule(displayName = "Portal", allowedDependencies = { "shared", "identity", "login", "sso" })
 @NullMarked
 package org.govtrust.portal;
 

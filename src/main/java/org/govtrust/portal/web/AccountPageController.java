@@ -10,6 +10,7 @@ import org.govtrust.login.SessionService;
 import org.govtrust.shared.error.ErrorMessages;
 import org.govtrust.shared.error.TrustException;
 import org.govtrust.shared.security.SignedIn;
+import org.govtrust.sso.ClientService;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,7 +24,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The citizen's account page (账号管理): profile (masked), real-name level and how it was
  * reached, the business-registration switch with its validity, sign-in history, sessions
- * (devices) with a way to end them, and the change history.
+ * (devices) with a way to end them, the change history, and the government apps one can
+ * go to (signing in to them needs no second login while this session lasts).
  */
 @Controller
 class AccountPageController {
@@ -36,8 +38,11 @@ class AccountPageController {
 
 	private final ErrorMessages messages;
 
+	private final ClientService apps;
+
 	AccountPageController(AccountService accounts, LoginService logins, SessionService sessions,
-			ErrorMessages messages) {
+			ErrorMessages messages, ClientService apps) {
+		this.apps = apps;
 		this.accounts = accounts;
 		this.logins = logins;
 		this.sessions = sessions;
@@ -50,6 +55,7 @@ class AccountPageController {
 		model.addAttribute("permission", this.accounts.businessRegistrationPermission(me.id()));
 		model.addAttribute("logins", this.logins.history(me.id()));
 		model.addAttribute("sessions", this.sessions.list(me.getName(), request.getRequestedSessionId()));
+		model.addAttribute("apps", this.apps.all());
 		return "portal/account";
 	}
 
