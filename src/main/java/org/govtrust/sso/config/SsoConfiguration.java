@@ -15,6 +15,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -49,6 +53,16 @@ class SsoConfiguration {
 		FilterRegistrationBean<StepUpFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
+	}
+
+	/**
+	 * The authorization server ties ID tokens to the signed-in session ({@code sid}) through
+	 * a session registry; this one reads the database-backed sessions, so it knows every
+	 * session of a person on every node, and RP-initiated logout ends the right one.
+	 */
+	@Bean
+	SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	@Bean

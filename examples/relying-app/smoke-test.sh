@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# End-to-end check of the example relying app against GovTrust, both run from their jars on
+# loopback: register a fixture citizen through GovTrust's API (codes from the SMS simulator),
+# sign in to the app through GovTrust's authorization endpoint (PKCE, by Spring Security's
+# OAuth2 client), read the claims the app shows, and sign out of both (RP-initiated logout).
+# Usage: examples/relying-app/smoke-test.sh  (after ./mvnw package and the example's package)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+work="$(mktemp -d)"
+jar="$root/target/govtrust.jar"
+app="$(ls "$root"/examples/relying-app/target/relying-app-*.jar | head -1)"
+gt=http://localhost:18080
+rp=http://localhost:18081
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"; }
+pids=()
+trap cleanup EXIT
+cd "$work"
+java -jar "$jar" --server.port=18080 > govtrust.log 2>&1 & pids+=($!)
+for _ in $(seq 1 60); do curl -sf "$gt/.well-known/openid-configuration" > /dev/null && break; sleep 1; done
+# the demo client is registered for port 8081; register one for the smoke port
+java -jar "$app" --server.port=18081 --spring.security.oauth2.client.registration.govtrust.client-id=smoke-app \
+	--spring.security.oauth2.client.provider.govtrust.issuer-uri=$gt > app.log 2>&1 & pids+=($!)
+jar_cookie="$work/cookies"
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+c() { curl -s -c "$jar_cookie" -b "$jar_cookie" "$@"; }
+# an administrator registers the app (staff login: password, then the SMS code)
+c -H 'Content-Type: application/json' -d '{"loginName":"admin","password":"Console-Pass-2026"}' "$gt/api/v1/staff/login/password" > /dev/null
+code=$(c "$gt/api/v1/simulator/sms-outbox?phone=13800000000" | json '[0]["code"]')
+c -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" "$gt/api/v1/staff/login/code" > /dev/null
+xsrf=$(awk '$6=="XSRF-TOKEN"{print $7}' "$jar_cookie" | tail -1)
+c -H 'Content-Type: application/json' -H "X-XSRF-TOKEN: $xsrf" -d "{\"clientId\":\"smoke-app\",\"name\":\"Smoke\",\"department\":\"Test\",\"redirectUris\":[\"$rp/login/oauth2/code/govtrust\"],\"postLogoutRedirectUris\":[\"$rp/\"],\"scopes\":[\"openid\",\"profile\"]}" "$gt/api/v1/staff/admin/clients" > /dev/null
+c -X POST -H "X-XSRF-TOKEN: $xsrf" "$gt/api/v1/logout" > /dev/null
+# a citizen registers (fixture person 王小明)
+id=$(c -H 'Content-Type: application/json' -d '{"name":"王小明","idNumber":"110101199003071233","validFrom":"2016-04-12","validTo":"2036-04-12","phone":"19912345678"}' "$gt/api/v1/registrations" | json '["id"]')
+code=$(c "$gt/api/v1/simulator/sms-outbox?phone=19912345678" | json '[0]["code"]')
+c -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" "$gt/api/v1/registrations/$id/phone-verification" > /dev/null
+c -H 'Content-Type: application/json' -d "{\"faceImage\":\"$(printf '\xff\xd8\xff\xe0JFIF' | base64)\"}" "$gt/api/v1/registrations/$id/face-verification" > /dev/null
+c -H 'Content-Type: application/json' -d '{"password":"Spring-2026!ok"}' "$gt/api/v1/registrations/$id/account" > /dev/null
+for _ in $(seq 1 60); do curl -s -o /dev/null "$rp/" && break; sleep 1; done
+# the app sends the person to GovTrust; they sign in; GovTrust sends them back with a code
+authorize=$(c -o /dev/null -w '%{redirect_url}' "$rp/oauth2/authorization/govtrust")
+c -H 'Content-Type: application/json' -d '{"identifier":"19912345678","password":"Spring-2026!ok"}' "$gt/api/v1/login/password" > /dev/null
+callback=$(c -o /dev/null -w '%{redirect_url}' "$authorize")
+c -o /dev/null "$callback"
+me=$(c "$rp/me")
+echo "$me" | grep -q 'id="claim-acr">urn:govtrust:loa:2<' || { echo "FAIL: the app did not show acr loa:2"; echo "$me"; exit 1; }
+echo "$me" | grep -q 'id="claim-name">王\*明<' || { echo "FAIL: the app did not show the masked name"; exit 1; }
+# signing out of the app signs out of GovTrust too
+csrf=$(echo "$me" | grep -o 'name="_csrf" value="[^"]*' | sed 's/.*value="//')
+logout=$(c -o /dev/null -w '%{redirect_url}' -d "_csrf=$csrf" "$rp/logout")
+back=$(c -o /dev/null -w '%{http_code} %{redirect_url}' "$logout")
+[ "$back" = "302 $rp/" ] || { echo "FAIL: logout answered $back"; exit 1; }
+status=$(c -o /dev/null -w '%{http_code}' "$gt/api/v1/account")
+[ "$status" = "401" ] || { echo "FAIL: the GovTrust session survived logout ($status)"; exit 1; }
+echo "example relying app: sign-in through GovTrust, claims and logout OK"

@@ -1,0 +1,42 @@
+package org.govtrust.sso;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * In the default profile (simulators on), registers the example relying app of
+ * {@code examples/relying-app} on first start, so a newcomer can run both and sign in.
+ * Never in {@code prod}.
+ */
+@Component
+@ConditionalOnProperty(name = "govtrust.simulators.enabled", havingValue = "true")
+class DemoClients {
+
+	static final String CLIENT_ID = "demo-relying-app";
+
+	private static final Logger logger = LoggerFactory.getLogger(DemoClients.class);
+
+	private final ClientService clients;
+
+	DemoClients(ClientService clients) {
+		this.clients = clients;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void register() {
+		if (this.clients.find(CLIENT_ID).isPresent()) {
+			return;
+		}
+		this.clients.register(new RegisterClientCommand(CLIENT_ID, "示例政务应用", "GovTrust 示例", null,
+				List.of("http://localhost:8081/login/oauth2/code/govtrust"), List.of("http://localhost:8081/"),
+				List.of("openid", "profile"), false, false, "loa1", false, false));
+		logger.info("Registered the example relying app '{}' (development profile)", CLIENT_ID);
+	}
+
+}
