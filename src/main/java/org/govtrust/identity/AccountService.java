@@ -47,7 +47,7 @@ public class AccountService {
 
 	private final Clock clock;
 
-	private final String dummyHash;
+	private volatile String dummyHash;
 
 	public AccountService(AccountRepository accounts, AccountLookup lookup, AccountChanges changes,
 			PasswordEncoder passwordEncoder, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock) {
@@ -58,8 +58,6 @@ public class AccountService {
 		this.cipher = cipher;
 		this.events = events;
 		this.clock = clock;
-		// checked against unknown identifiers, so they cost as much time as known ones
-		this.dummyHash = passwordEncoder.encode("not-a-password-" + UUID.randomUUID());
 	}
 
 	/**
@@ -72,7 +70,7 @@ public class AccountService {
 	public PasswordCheck checkPassword(String identifier, String password) {
 		List<Account> candidates = this.lookup.find(identifier, today());
 		if (candidates.isEmpty()) {
-			this.passwordEncoder.matches(password, this.dummyHash);
+			this.passwordEncoder.matches(password, dummyHash());
 			return new PasswordCheck.Failure(null, "unknown identifier");
 		}
 		if (candidates.size() == 1 && candidates.get(0).getStatus() == AccountStatus.PENDING_ACTIVATION) {
@@ -218,6 +216,19 @@ public class AccountService {
 
 	private LocalDate today() {
 		return LocalDate.ofInstant(this.clock.instant(), DisplayTime.ZONE);
+	}
+
+	/**
+	 * A hash no password matches, checked against unknown identifiers so they cost as much
+	 * time as known ones; made on first use rather than at start-up.
+	 */
+	private String dummyHash() {
+		String hash = this.dummyHash;
+		if (hash == null) {
+			hash = this.passwordEncoder.encode("not-a-password-" + UUID.randomUUID());
+			this.dummyHash = hash;
+		}
+		return hash;
 	}
 
 }

@@ -58,7 +58,7 @@ public class StaffService {
 
 	private final IdentityProperties properties;
 
-	private final String dummyHash;
+	private volatile String dummyHash;
 
 	public StaffService(StaffRepository staff, PasswordEncoder passwordEncoder, PersonalDataCipher cipher,
 			MobileNumbers mobileNumbers, ApplicationEventPublisher events, Clock clock, IdentityProperties properties) {
@@ -69,7 +69,6 @@ public class StaffService {
 		this.events = events;
 		this.clock = clock;
 		this.properties = properties;
-		this.dummyHash = passwordEncoder.encode("not-a-password-" + UUID.randomUUID());
 	}
 
 	/**
@@ -154,7 +153,7 @@ public class StaffService {
 		Optional<Staff> found = this.staff
 			.findByLoginName(loginName == null ? "" : loginName.strip().toLowerCase(Locale.ROOT));
 		if (found.isEmpty()) {
-			this.passwordEncoder.matches(password, this.dummyHash);
+			this.passwordEncoder.matches(password, dummyHash());
 			return Optional.empty();
 		}
 		Staff member = found.get();
@@ -205,6 +204,19 @@ public class StaffService {
 			problems.add(FieldProblem.of(ex));
 			return null;
 		}
+	}
+
+	/**
+	 * A hash no password matches, checked against unknown identifiers so they cost as much
+	 * time as known ones; made on first use rather than at start-up.
+	 */
+	private String dummyHash() {
+		String hash = this.dummyHash;
+		if (hash == null) {
+			hash = this.passwordEncoder.encode("not-a-password-" + UUID.randomUUID());
+			this.dummyHash = hash;
+		}
+		return hash;
 	}
 
 }
