@@ -203,12 +203,37 @@ class OidcFlowTests {
 				List.of("https://tax.example.gov.cn/callback"), List.of(), List.of("openid"), true, false, "loa1", false,
 				false));
 		assertThat(client.clientSecret()).hasSizeGreaterThan(30);
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString(("tax-backend:" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
+		String token = JsonPath.read(this.mvc.perform(post("/oauth2/token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("grant_type", "client_credentials")
+			.header("Authorization", basic))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.access_token");
+		// introspection (RFC 7662) and revocation (RFC 7009)
+		this.mvc.perform(post("/oauth2/introspect").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("token", token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.active").value(true))
+			.andExpect(jsonPath("$.client_id").value("tax-backend"));
+		this.mvc.perform(post("/oauth2/revoke").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("token", token))
+			.andExpect(status().isOk());
+		this.mvc.perform(post("/oauth2/introspect").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("token", token))
+			.andExpect(jsonPath("$.active").value(false));
 		this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.param("grant_type", "client_credentials")
 			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString(("tax-backend:" + client.clientSecret()).getBytes(StandardCharsets.UTF_8))))
-			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.access_token").exists());
+				.encodeToString("tax-backend:wrong".getBytes(StandardCharsets.UTF_8))))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.error").value("invalid_client"));
 	}
 
 	@Test
