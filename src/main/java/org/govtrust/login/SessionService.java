@@ -1,5 +1,6 @@
 package org.govtrust.login;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.govtrust.identity.PasswordChanged;
 import org.govtrust.shared.error.TrustException;
 import org.govtrust.shared.security.SignedIn;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -31,8 +33,23 @@ public class SessionService {
 
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-	public SessionService(FindByIndexNameSessionRepository<? extends Session> sessions) {
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	public SessionService(FindByIndexNameSessionRepository<? extends Session> sessions,
+			ApplicationEventPublisher events, Clock clock) {
 		this.sessions = sessions;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Announces that a session of a principal ended (the caller ended it).
+	 * @param principalName whose
+	 */
+	public void signedOut(String principalName) {
+		this.events.publishEvent(new SignedOut(principalName, false, this.clock.instant()));
 	}
 
 	/**
@@ -63,6 +80,7 @@ public class SessionService {
 			throw new TrustException(LoginError.SESSION_NOT_FOUND);
 		}
 		this.sessions.deleteById(sessionId);
+		this.events.publishEvent(new SignedOut(principalName, false, this.clock.instant()));
 	}
 
 	/**
@@ -71,6 +89,7 @@ public class SessionService {
 	 */
 	public void revokeAll(String principalName) {
 		this.sessions.findByPrincipalName(principalName).keySet().forEach(this.sessions::deleteById);
+		this.events.publishEvent(new SignedOut(principalName, true, this.clock.instant()));
 	}
 
 	@EventListener

@@ -45,6 +45,8 @@ public class ClientService {
 
 	public static final String FULL_ID_NUMBER = "govtrust.full-id-number";
 
+	public static final String BACKCHANNEL_LOGOUT_URI = "govtrust.backchannel-logout-uri";
+
 	/** Scopes apps may ask for. */
 	public static final Set<String> SCOPES = Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.PHONE,
 			"realname");
@@ -95,7 +97,11 @@ public class ClientService {
 		}
 		List<String> logoutRedirects = command.postLogoutRedirectUris() == null ? List.of()
 				: command.postLogoutRedirectUris();
-		for (String uri : concat(redirects, logoutRedirects)) {
+		List<String> checked = concat(redirects, logoutRedirects);
+		if (command.backchannelLogoutUri() != null && !command.backchannelLogoutUri().isBlank()) {
+			checked.add(command.backchannelLogoutUri());
+		}
+		for (String uri : checked) {
 			if (!acceptableRedirect(uri)) {
 				problems.add(new FieldProblem("redirectUris", SsoError.REDIRECT_URI, uri));
 			}
@@ -135,6 +141,8 @@ public class ClientService {
 				.setting(REQUIRED_LEVEL, level.name())
 				.setting(PAIRWISE, command.isPairwise())
 				.setting(FULL_ID_NUMBER, command.isFullIdNumber())
+				.setting(BACKCHANNEL_LOGOUT_URI,
+						command.backchannelLogoutUri() == null ? "" : command.backchannelLogoutUri().strip())
 				.build())
 			.tokenSettings(TokenSettings.builder()
 				.accessTokenTimeToLive(this.properties.accessTokenTtl())

@@ -35,7 +35,7 @@ class DemoClients {
 		}
 		this.clients.register(new RegisterClientCommand(CLIENT_ID, "示例政务应用", "GovTrust 示例", null,
 				List.of("http://localhost:8081/login/oauth2/code/govtrust"), List.of("http://localhost:8081/"),
-				List.of("openid", "profile"), false, false, "loa1", false, false));
+				List.of("openid", "profile"), false, false, "loa1", false, false, null));
 		logger.info("Registered the example relying app '{}' (development profile)", CLIENT_ID);
 	}
 

@@ -22,11 +22,14 @@ import org.jspecify.annotations.Nullable;
  * @param pairwiseSubject give this app its own subject identifiers
  * @param fullIdNumber may receive the full ID number (with {@code realname} and consent);
  * otherwise masked
+ * @param backchannelLogoutUri where GovTrust posts a logout token when the person's
+ * session ends (OpenID Connect Back-Channel Logout), or null
  */
 public record RegisterClientCommand(@Nullable String clientId, @Nullable String name, @Nullable String department,
 		@Nullable String logoUri, @Nullable List<String> redirectUris, @Nullable List<String> postLogoutRedirectUris,
 		@Nullable List<String> scopes, @Nullable Boolean confidential, @Nullable Boolean requireConsent,
-		@Nullable String requiredLevel, @Nullable Boolean pairwiseSubject, @Nullable Boolean fullIdNumber) {
+		@Nullable String requiredLevel, @Nullable Boolean pairwiseSubject, @Nullable Boolean fullIdNumber,
+		@Nullable String backchannelLogoutUri) {
 
 	boolean isConfidential() {
 		return Boolean.TRUE.equals(this.confidential);

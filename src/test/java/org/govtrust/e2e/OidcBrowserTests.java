@@ -86,7 +86,7 @@ class OidcBrowserTests {
 		String redirect = "http://localhost:" + this.port + "/app-callback";
 		this.clients.register(new RegisterClientCommand("tax-app", "电子税务局", "国家税务总局某省税务局", null,
 				List.of(redirect), List.of("http://localhost:" + this.port + "/"), List.of("openid", "profile"), false,
-				false, "loa1", false, false));
+				false, "loa1", false, false, null));
 		importAndActivate();
 		String verifier = "browser-verifier-" + "k".repeat(40);
 		String challenge = Base64.getUrlEncoder().withoutPadding()

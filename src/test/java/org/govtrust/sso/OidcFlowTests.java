@@ -132,7 +132,7 @@ class OidcFlowTests {
 	@Test
 	void confidentialWebAppGetsRotatingRefreshTokens() throws Exception {
 		ClientView web = this.clients.register(new RegisterClientCommand("tax-web", "电子税务局网页版", "税务局", null,
-				List.of(REDIRECT), List.of(), List.of("openid", "profile"), true, false, "loa1", true, false));
+				List.of(REDIRECT), List.of(), List.of("openid", "profile"), true, false, "loa1", true, false, null));
 		WebClient citizen = registeredCitizen();
 		String verifier = "verifier-" + "z".repeat(40);
 		String code = code(citizen.get(authorizeUrl("tax-web", challenge(verifier), "openid profile", null))
@@ -172,6 +172,60 @@ class OidcFlowTests {
 	}
 
 	@Test
+	void signingOutTellsEveryAppTheSessionSignedInToOverTheBackChannel() throws Exception {
+		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		com.sun.net.httpserver.HttpServer app = com.sun.net.httpserver.HttpServer
+			.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		app.createContext("/", (exchange) -> {
+			received.add(exchange.getRequestURI().getPath() + " "
+					+ new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		app.start();
+		try {
+			String base = "http://localhost:" + app.getAddress().getPort();
+			for (String id : List.of("app-one", "app-two")) {
+				this.clients.register(new RegisterClientCommand(id, id, "部门", null, List.of(REDIRECT), List.of(),
+						List.of("openid"), false, false, "loa1", id.equals("app-two"), false, base + "/bc/" + id));
+			}
+			WebClient citizen = registeredCitizen();
+			for (String id : List.of("app-one", "app-two")) {
+				String verifier = "verifier-" + id + "-" + "q".repeat(40);
+				String code = code(citizen.get(authorizeUrl(id, challenge(verifier), "openid", null))
+					.andExpect(status().is3xxRedirection())
+					.andReturn());
+				this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.param("grant_type", "authorization_code")
+					.param("code", code)
+					.param("redirect_uri", REDIRECT)
+					.param("client_id", id)
+					.param("code_verifier", verifier))
+					.andExpect(status().isOk());
+			}
+			citizen.post("/api/v1/logout", Map.of()).andExpect(status().isNoContent());
+
+			assertThat(received).hasSize(2);
+			String accountId = this.jdbc.sql("SELECT id FROM idn_account").query(String.class).single();
+			for (String message : received) {
+				String path = message.substring(0, message.indexOf(' '));
+				String token = java.net.URLDecoder.decode(message.substring(message.indexOf("logout_token=") + 13),
+						StandardCharsets.UTF_8);
+				Map<String, Object> claims = claims(token);
+				String client = path.substring("/bc/".length());
+				assertThat(claims.get("aud")).asString().contains(client);
+				assertThat(claims).containsKey("events").doesNotContainKey("nonce");
+				// each app hears of the person under the subject it knows (app-two is pairwise)
+				assertThat(claims.get("sub").equals(accountId)).isEqualTo(client.equals("app-one"));
+			}
+			assertThat(this.jdbc.sql("SELECT count(*) FROM oauth2_authorization").query(Long.class).single()).isZero();
+		}
+		finally {
+			app.stop(0);
+		}
+	}
+
+	@Test
 	void authorizationWithoutPkceOrWithAnUnregisteredRedirectIsRefused() throws Exception {
 		publicClient("tax-app", "LOA1");
 		WebClient citizen = registeredCitizen();
@@ -201,7 +255,7 @@ class OidcFlowTests {
 	void confidentialBackEndGetsClientCredentialsTokens() throws Exception {
 		ClientView client = this.clients.register(new RegisterClientCommand("tax-backend", "税务后台", "税务局", null,
 				List.of("https://tax.example.gov.cn/callback"), List.of(), List.of("openid"), true, false, "loa1", false,
-				false));
+				false, null));
 		assertThat(client.clientSecret()).hasSizeGreaterThan(30);
 		String basic = "Basic " + Base64.getEncoder()
 			.encodeToString(("tax-backend:" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
@@ -270,7 +324,7 @@ class OidcFlowTests {
 	private void publicClient(String clientId, String level) {
 		this.clients.register(new RegisterClientCommand(clientId, "电子税务局", "税务局", null, List.of(REDIRECT),
 				List.of("http://localhost:9000/"), List.of("openid", "profile", "realname"), false, false, level, false,
-				false));
+				false, null));
 	}
 
 	private static String authorizeUrl(String clientId, String challenge, String scope, String acrValues) {

@@ -12,6 +12,7 @@ import org.govtrust.login.SessionService;
 import org.govtrust.shared.security.SignedIn;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -29,8 +30,11 @@ class SignInSupport {
 
 	private final SecurityContextRepository contexts;
 
-	SignInSupport(SecurityContextRepository contexts) {
+	private final SessionService sessions;
+
+	SignInSupport(SecurityContextRepository contexts, SessionService sessions) {
 		this.contexts = contexts;
+		this.sessions = sessions;
 	}
 
 	void signIn(SignedIn who, HttpServletRequest request, HttpServletResponse response) {
@@ -61,11 +65,15 @@ class SignInSupport {
 	}
 
 	void signOut(HttpServletRequest request) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			session.invalidate();
 		}
 		SecurityContextHolder.clearContext();
+		if (authentication != null && authentication.getPrincipal() instanceof SignedIn who) {
+			this.sessions.signedOut(who.getName());
+		}
 	}
 
 	static LoginService.Client client(HttpServletRequest request) {

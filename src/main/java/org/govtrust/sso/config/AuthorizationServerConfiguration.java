@@ -15,6 +15,7 @@ import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import org.govtrust.login.SessionService;
 import org.govtrust.shared.security.SignedIn;
 import org.govtrust.sso.persistence.SigningKeys;
 import org.springframework.context.annotation.Bean;
@@ -27,12 +28,15 @@ import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
+import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
@@ -55,15 +59,25 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
-			StepUpFilter stepUp) throws Exception {
+			StepUpFilter stepUp, SessionService sessions) throws Exception {
+		OidcLogoutAuthenticationSuccessHandler defaultLogout = new OidcLogoutAuthenticationSuccessHandler();
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
-			.with(authorizationServer, (server) -> server.oidc((oidc) -> oidc.userInfoEndpoint((userInfo) -> userInfo
-				// userinfo answers with the claims of the ID token the app received (scope-filtered there)
-				.userInfoMapper((context) -> new OidcUserInfo(context.getAuthorization()
-					.getToken(OidcIdToken.class)
-					.getToken()
-					.getClaims())))))
+			.with(authorizationServer, (server) -> server.oidc((oidc) -> oidc
+				.userInfoEndpoint((userInfo) -> userInfo
+					// userinfo answers with the claims of the ID token the app received (scope-filtered there)
+					.userInfoMapper((context) -> new OidcUserInfo(context.getAuthorization()
+						.getToken(OidcIdToken.class)
+						.getToken()
+						.getClaims())))
+				// RP-initiated logout ends the session like any other sign-out: the other apps hear of it
+				.logoutEndpoint((logout) -> logout.logoutResponseHandler((request, response, authentication) -> {
+					Object principal = ((OidcLogoutAuthenticationToken) authentication).getPrincipal();
+					defaultLogout.onAuthenticationSuccess(request, response, authentication);
+					if (principal instanceof Authentication user && user.getPrincipal() instanceof SignedIn who) {
+						sessions.signedOut(who.getName());
+					}
+				}))))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))

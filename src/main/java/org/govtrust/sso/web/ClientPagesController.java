@@ -51,7 +51,7 @@ class ClientPagesController {
 		try {
 			ClientView created = this.clients.register(new RegisterClientCommand(clientId, name, department, null,
 					lines(redirectUris), lines(postLogoutRedirectUris), scopes, confidential, requireConsent,
-					requiredLevel, pairwiseSubject, fullIdNumber));
+					requiredLevel, pairwiseSubject, fullIdNumber, null));
 			model.addAttribute("created", created);
 		}
 		catch (TrustException ex) {
