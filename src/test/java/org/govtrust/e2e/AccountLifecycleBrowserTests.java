@@ -8,23 +8,11 @@ import org.govtrust.identity.CreateStaffCommand;
 import org.govtrust.identity.OperatorService;
 import org.govtrust.identity.StaffRole;
 import org.govtrust.identity.StaffService;
-import org.govtrust.support.Browser;
-import org.govtrust.support.BrowserPage;
-import org.govtrust.support.MutableClock;
-import org.govtrust.support.TestClockConfiguration;
-import org.govtrust.support.TestDatabase;
+import org.govtrust.support.BrowserTest;
 import org.govtrust.support.TestPersons;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,44 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * activation of a migrated account, sign-in and the account page, and the counter clerk's
  * in-person verification that completes a registration the face check kept refusing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
-class AccountLifecycleBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
+class AccountLifecycleBrowserTests extends BrowserTest {
 
 	@Autowired
 	OperatorService operators;
 
 	@Autowired
 	StaffService staffService;
-
-	ChromeDriver browser;
-
-	BrowserPage page;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		TestDatabase.reset(this.jdbc);
-		this.clock.reset();
-		this.browser = Browser.start(390, 844);
-		this.page = new BrowserPage(this.browser, this.port);
-	}
-
-	@AfterEach
-	void tearDown() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
 
 	@Test
 	void migratedAccountIsActivatedThroughThePagesAndLandsOnTheAccountPage() throws Exception {

@@ -13,22 +13,10 @@ import java.util.List;
 import org.govtrust.identity.OperatorService;
 import org.govtrust.sso.ClientService;
 import org.govtrust.sso.RegisterClientCommand;
-import org.govtrust.support.Browser;
-import org.govtrust.support.BrowserPage;
-import org.govtrust.support.MutableClock;
-import org.govtrust.support.TestClockConfiguration;
-import org.govtrust.support.TestDatabase;
+import org.govtrust.support.BrowserTest;
 import org.govtrust.support.TestPersons;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -40,46 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * from the token endpoint, the app's higher level enforced by step-up to the SMS login,
  * and RP-initiated logout.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
-class OidcBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	MutableClock clock;
+class OidcBrowserTests extends BrowserTest {
 
 	@Autowired
 	ClientService clients;
 
 	@Autowired
 	OperatorService operators;
-
-	ChromeDriver browser;
-
-	BrowserPage page;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		TestDatabase.reset(this.jdbc);
-		this.jdbc.sql("DELETE FROM oauth2_authorization").update();
-		this.jdbc.sql("DELETE FROM oauth2_registered_client").update();
-		this.clock.reset();
-		this.browser = Browser.start(390, 844);
-		this.page = new BrowserPage(this.browser, this.port);
-	}
-
-	@AfterEach
-	void tearDown() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
 
 	@Test
 	void appSignsACitizenInWithPkceThroughTheLoginPageAndOut() throws Exception {

@@ -1,23 +1,11 @@
 package org.govtrust.e2e;
 
 
-import org.govtrust.support.Browser;
-import org.govtrust.support.BrowserPage;
-import org.govtrust.support.TestClockConfiguration;
-import org.govtrust.support.TestDatabase;
+import org.govtrust.support.BrowserTest;
 import org.govtrust.support.TestPersons;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,34 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The registration wizard in a real headless Chromium, at phone size: what a citizen sees
  * and clicks, from the home page to a verified account, and the failures on the way.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-@Import(TestClockConfiguration.class)
-class RegistrationPagesBrowserTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	ChromeDriver browser;
-
-	BrowserPage page;
-
-	@BeforeEach
-	void setUp() throws Exception {
-		TestDatabase.reset(this.jdbc);
-		this.browser = Browser.start(390, 844);
-		this.page = new BrowserPage(this.browser, this.port);
-	}
-
-	@AfterEach
-	void tearDown() {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-	}
+class RegistrationPagesBrowserTests extends BrowserTest {
 
 	@Test
 	void registerThroughThePagesWithFaceCheck() throws Exception {

@@ -4,12 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 import java.util.Map;
 
 import org.govtrust.support.GovTrustTest;
 import org.govtrust.support.MutableClock;
 import org.govtrust.support.SecondNode;
+import org.govtrust.support.TestCitizens;
 import org.govtrust.support.TestDatabase;
 import org.govtrust.support.TestPersons;
 import org.govtrust.support.WebClient;
@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-import com.jayway.jsonpath.JsonPath;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,16 +46,8 @@ class SessionsAcrossNodesTests {
 	void sessionFromNodeOneWorksOnNodeTwoAndEndsOnBoth() throws Exception {
 		TestDatabase.reset(this.jdbc);
 		this.clock.reset();
-		WebClient citizen = new WebClient(this.mvc, this.json);
-		String id = JsonPath.read(citizen.post("/api/v1/registrations", TestPersons.wang("19912345678"))
-			.andReturn().getResponse().getContentAsString(), "$.id");
-		citizen.post("/api/v1/registrations/" + id + "/phone-verification",
-				Map.of("code", citizen.latestCode("19912345678")));
-		citizen.post("/api/v1/registrations/" + id + "/face-verification",
-				Map.of("faceImage", Base64.getEncoder().encodeToString(TestPersons.faceImage())));
-		citizen.post("/api/v1/registrations/" + id + "/account", Map.of("password", "Spring-2026!ok"));
-		citizen.post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Spring-2026!ok"))
-			.andExpect(status().isOk());
+		WebClient citizen = TestCitizens.registeredAndSignedIn(this.mvc, this.json, TestPersons.wang("19912345678"),
+				"19912345678");
 
 		try (SecondNode node2 = SecondNode.start(this.clock)) {
 			HttpClient http = HttpClient.newHttpClient();

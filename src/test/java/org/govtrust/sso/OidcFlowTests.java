@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.govtrust.identity.OperatorService;
 import org.govtrust.support.GovTrustTest;
 import org.govtrust.support.MutableClock;
+import org.govtrust.support.TestCitizens;
 import org.govtrust.support.TestDatabase;
 import org.govtrust.support.TestPersons;
 import org.govtrust.support.WebClient;
@@ -353,17 +354,7 @@ class OidcFlowTests {
 	}
 
 	private WebClient registeredCitizen() throws Exception {
-		WebClient citizen = new WebClient(this.mvc, this.json);
-		String id = JsonPath.read(citizen.post("/api/v1/registrations", TestPersons.wang("19912345678"))
-			.andReturn().getResponse().getContentAsString(), "$.id");
-		citizen.post("/api/v1/registrations/" + id + "/phone-verification",
-				Map.of("code", citizen.latestCode("19912345678")));
-		citizen.post("/api/v1/registrations/" + id + "/face-verification",
-				Map.of("faceImage", Base64.getEncoder().encodeToString(TestPersons.faceImage())));
-		citizen.post("/api/v1/registrations/" + id + "/account", Map.of("password", "Spring-2026!ok"));
-		citizen.post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Spring-2026!ok"))
-			.andExpect(status().isOk());
-		return citizen;
+		return TestCitizens.registeredAndSignedIn(this.mvc, this.json, TestPersons.wang("19912345678"), "19912345678");
 	}
 
 	private WebClient importedAndSignedInWithPassword() throws Exception {
