@@ -12,10 +12,10 @@ import java.util.UUID;
 
 import org.govtrust.shared.error.FieldProblem;
 import org.govtrust.shared.error.InvalidInputException;
+import org.govtrust.shared.security.HighEntropySecretEncoder;
 import org.govtrust.sso.config.SsoProperties;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -53,8 +53,6 @@ public class ClientService {
 
 	private final RegisteredClientRepository clients;
 
-	private final PasswordEncoder passwordEncoder;
-
 	private final JdbcClient jdbc;
 
 	private final SsoProperties properties;
@@ -63,10 +61,11 @@ public class ClientService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	public ClientService(RegisteredClientRepository clients, PasswordEncoder passwordEncoder, JdbcClient jdbc,
+	private final HighEntropySecretEncoder secretEncoder = new HighEntropySecretEncoder();
+
+	public ClientService(RegisteredClientRepository clients, JdbcClient jdbc,
 			SsoProperties properties, Clock clock) {
 		this.clients = clients;
-		this.passwordEncoder = passwordEncoder;
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
@@ -150,7 +149,8 @@ public class ClientService {
 				.reuseRefreshTokens(false)
 				.build());
 		if (command.isConfidential()) {
-			builder.clientSecret(this.passwordEncoder.encode(secret))
+			// 256 random bits: SHA-256 suffices, argon2 would make every grant cost a hash
+			builder.clientSecret("{" + HighEntropySecretEncoder.ID + "}" + this.secretEncoder.encode(secret))
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 				.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS);
