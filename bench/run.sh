@@ -46,13 +46,11 @@ json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 outbox() { c "$gt/api/v1/simulator/sms-outbox?phone=$1" | json '[0]["code"]'; }
 
 echo "provisioning: administrator, apps, $USER_COUNT users" >&2
-# the bootstrap administrator appears once the application is ready
-for _ in $(seq 1 40); do
-	status=$(c -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-		-d '{"loginName":"admin","password":"Console-Pass-2026"}' "$gt/api/v1/staff/login/password")
-	[ "$status" = 202 ] && break
-	sleep 0.5
-done
+# the bootstrap administrator is created once the application is ready, just after discovery
+# answers; wait for it rather than guess (failed sign-ins would trip the lockouts)
+for _ in $(seq 1 120); do grep -q "Created the bootstrap administrator" server.log && break; sleep 0.5; done
+sleep 1 # the log line comes just before its transaction commits
+c -H 'Content-Type: application/json' -d '{"loginName":"admin","password":"Console-Pass-2026"}' "$gt/api/v1/staff/login/password" > /dev/null
 c -H 'Content-Type: application/json' -d "{\"code\":\"$(outbox 13800000000)\"}" "$gt/api/v1/staff/login/code" > /dev/null
 xsrf() { awk '$6=="XSRF-TOKEN"{print $7}' "$jar" | tail -1; }
 secret=$(c -H 'Content-Type: application/json' -H "X-XSRF-TOKEN: $(xsrf)" -d "{\"clientId\":\"bench-confidential\",\"name\":\"Bench\",\"department\":\"Bench\",\"redirectUris\":[\"$redirect\"],\"scopes\":[\"openid\"],\"confidential\":true}" "$gt/api/v1/staff/admin/clients" | json '["clientSecret"]')

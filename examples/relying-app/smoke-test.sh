@@ -24,6 +24,10 @@ jar_cookie="$work/cookies"
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 c() { curl -s -c "$jar_cookie" -b "$jar_cookie" "$@"; }
 # an administrator registers the app (staff login: password, then the SMS code)
+# the bootstrap administrator is created once the application is ready, just after discovery
+# answers; wait for it rather than guess (failed sign-ins would trip the lockouts)
+for _ in $(seq 1 120); do grep -q "Created the bootstrap administrator" govtrust.log && break; sleep 0.5; done
+sleep 1 # the log line comes just before its transaction commits
 c -H 'Content-Type: application/json' -d '{"loginName":"admin","password":"Console-Pass-2026"}' "$gt/api/v1/staff/login/password" > /dev/null
 code=$(c "$gt/api/v1/simulator/sms-outbox?phone=13800000000" | json '[0]["code"]')
 c -H 'Content-Type: application/json' -d "{\"code\":\"$code\"}" "$gt/api/v1/staff/login/code" > /dev/null
