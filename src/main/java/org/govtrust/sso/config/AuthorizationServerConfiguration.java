@@ -23,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
@@ -108,7 +110,8 @@ class AuthorizationServerConfiguration {
 	 * (nothing else of ours is).
 	 */
 	@Bean
-	OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+	OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
+			PlatformTransactionManager transactionManager) {
 		BasicPolymorphicTypeValidator.Builder types = BasicPolymorphicTypeValidator.builder()
 			.allowIfSubType(SignedIn.class)
 			.allowIfSubType(SignedIn.Kind.class);
@@ -120,7 +123,7 @@ class AuthorizationServerConfiguration {
 				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, mapper));
 		service.setAuthorizationParametersMapper(
 				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(mapper));
-		return service;
+		return new TransactionalAuthorizationService(service, new TransactionTemplate(transactionManager));
 	}
 
 	@Bean
