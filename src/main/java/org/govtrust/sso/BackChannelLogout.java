@@ -123,7 +123,7 @@ public class BackChannelLogout {
 			.claim("events", Map.of(EVENT, Map.of()))
 			.build();
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
-			.keyId(this.keys.active().getKeyID())
+			.keyId(this.keys.current().active().getKeyID())
 			.type("logout+jwt")
 			.build();
 		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();

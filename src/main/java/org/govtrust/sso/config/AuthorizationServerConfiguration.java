@@ -3,13 +3,10 @@ package org.govtrust.sso.config;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Set;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -148,11 +145,12 @@ class AuthorizationServerConfiguration {
 	@Bean
 	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
 		return (selector, context) -> {
-			RSAKey active = keys.active();
-			List<JWK> all = new ArrayList<>();
-			all.add(active);
-			keys.published().stream().filter((key) -> !key.getKeyID().equals(active.getKeyID())).forEach(all::add);
-			return selector.select(new JWKSet(all));
+			SigningKeys.KeySet cached = keys.current();
+			Set<String> wanted = selector.getMatcher().getKeyIDs();
+			boolean unknown = wanted != null && wanted.stream().anyMatch((kid) -> kid != null && !cached.knows(kid));
+			// a key another node created since this node last looked
+			SigningKeys.KeySet set = unknown ? keys.reload() : cached;
+			return selector.select(new JWKSet(set.all()));
 		};
 	}
 

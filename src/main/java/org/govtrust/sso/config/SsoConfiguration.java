@@ -69,7 +69,7 @@ class SsoConfiguration {
 	OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeys keys, AccountService accounts,
 			PersonalDataCipher cipher) {
 		return (context) -> {
-			context.getJwsHeader().keyId(keys.active().getKeyID());
+			context.getJwsHeader().keyId(keys.current().active().getKeyID());
 			Authentication principal = context.getPrincipal();
 			if (!(principal.getPrincipal() instanceof SignedIn who) || who.kind() != SignedIn.Kind.CITIZEN) {
 				return;

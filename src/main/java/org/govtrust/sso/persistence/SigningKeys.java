@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The token-signing keys (RSA 2048, RS256), kept in the database so every node signs with
  * the same key and verifies every key still in use. Private keys are stored encrypted.
+ * <p>
+ * Signing and verifying tokens is the hot path, so the key set is held in memory and
+ * re-read at most every {@link #REFRESH} (or at once when a token names a key this node
+ * has not seen, e.g. just after another node rotated).
  */
 @Repository
 public class SigningKeys {
@@ -39,7 +44,12 @@ public class SigningKeys {
 
 	private final PersonalDataCipher cipher;
 
+	/** How long a node trusts its in-memory copy of the key set. */
+	public static final Duration REFRESH = Duration.ofSeconds(30);
+
 	private final Clock clock;
+
+	private volatile KeySet cached;
 
 	public SigningKeys(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
 		this.jdbc = jdbc;
@@ -48,11 +58,51 @@ public class SigningKeys {
 	}
 
 	/**
+	 * The signing key and every published key, from memory when fresh.
+	 * @return the key set
+	 */
+	public KeySet current() {
+		KeySet set = this.cached;
+		if (set == null || set.loadedAt().plus(REFRESH).isBefore(this.clock.instant())) {
+			set = reload();
+		}
+		return set;
+	}
+
+	/**
+	 * Re-reads the key set from the database.
+	 * @return the fresh key set
+	 */
+	public KeySet reload() {
+		RSAKey active = active();
+		List<JWK> all = new ArrayList<>();
+		all.add(active);
+		published().stream().filter((key) -> !key.getKeyID().equals(active.getKeyID())).forEach(all::add);
+		KeySet set = new KeySet(active, List.copyOf(all), this.clock.instant());
+		this.cached = set;
+		return set;
+	}
+
+	/**
+	 * The keys in memory.
+	 *
+	 * @param active the signing key (with its private part)
+	 * @param all the signing key and every key still verifying tokens
+	 * @param loadedAt when they were read
+	 */
+	public record KeySet(RSAKey active, List<JWK> all, Instant loadedAt) {
+
+		public boolean knows(String kid) {
+			return this.all.stream().anyMatch((key) -> kid.equals(key.getKeyID()));
+		}
+
+	}
+
+	/**
 	 * The key that signs now, created on first use.
 	 * @return the private JWK
 	 */
-	@Transactional
-	public RSAKey active() {
+	private RSAKey active() {
 		List<RSAKey> active = this.jdbc
 			.sql("SELECT kid, private_key_cipher, public_jwk FROM sso_signing_key WHERE retired_at IS NULL "
 					+ "ORDER BY created_at DESC LIMIT 1")
@@ -78,7 +128,7 @@ public class SigningKeys {
 	 * Every public key a token still in circulation may have been signed with.
 	 * @return the public JWKs, newest first
 	 */
-	public List<JWK> published() {
+	private List<JWK> published() {
 		return this.jdbc.sql("SELECT public_jwk FROM sso_signing_key ORDER BY created_at DESC")
 			.query((rs, row) -> parse(rs.getString(1)))
 			.list();
@@ -99,7 +149,9 @@ public class SigningKeys {
 		this.jdbc.sql("DELETE FROM sso_signing_key WHERE retired_at IS NOT NULL AND retired_at < :cutoff")
 			.param("cutoff", OffsetDateTime.ofInstant(now.minus(keepPublished), ZoneOffset.UTC))
 			.update();
-		return create();
+		RSAKey created = create();
+		this.cached = null;
+		return created;
 	}
 
 	private RSAKey create() {
