@@ -90,7 +90,7 @@ public class CounterService {
 		String hash = this.cipher.lookupHash("id", id.canonical());
 		Instant now = this.clock.instant();
 		AccountView account = this.accounts.findByIdNumberHash(hash).map(AccountViews::of).orElse(null);
-		RegistrationView registration = openRegistration(hash).map(CounterService::view).orElse(null);
+		RegistrationView registration = openRegistration(hash).map((open) -> RegistrationService.view(open, null)).orElse(null);
 		List<CounterLookup.Attempt> history = this.attempts.history(hash)
 			.stream()
 			.map((attempt) -> new CounterLookup.Attempt(attempt.method(), attempt.outcome(), attempt.at()))
@@ -139,6 +139,7 @@ public class CounterService {
 						now.plus(this.properties.counterApprovalValidity()));
 			}
 		}
+		// the attempt belongs to the account, or, for a person without one, to the ledger entry
 		this.attempts.record(hash, account.map(Account::getId).orElse(new UUID(0, entry.seq())),
 				VerificationMethod.COUNTER.name(), command.passed() ? "VERIFIED" : "COUNTER_FAILED", now);
 		this.events.publishEvent(new CounterActRecorded(entry.seq(), entry.type(), clerkId, now));
@@ -188,11 +189,6 @@ public class CounterService {
 		return value == null ? "" : value.replace(';', '，').replace('\n', ' ').strip();
 	}
 
-	private static RegistrationView view(Registration registration) {
-		return new RegistrationView(registration.getId(), registration.getStatus(), Masking.name(registration.getName()),
-				registration.getIdNumberMasked(), registration.getPhoneMasked(), registration.getValidTo() == null,
-				registration.getExpiresAt(), registration.getVerificationMethod(), null, registration.getAccountId());
-	}
 
 	private LocalDate today() {
 		return LocalDate.ofInstant(this.clock.instant(), DisplayTime.ZONE);

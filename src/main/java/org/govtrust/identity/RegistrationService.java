@@ -446,7 +446,7 @@ public class RegistrationService {
 		return this.properties.registrationTtl().toMinutes();
 	}
 
-	private RegistrationView view(Registration registration, @Nullable Instant nextCodeAt) {
+	static RegistrationView view(Registration registration, @Nullable Instant nextCodeAt) {
 		return new RegistrationView(registration.getId(), registration.getStatus(),
 				Masking.name(registration.getName()), registration.getIdNumberMasked(),
 				registration.getPhoneMasked(), registration.getValidTo() == null, registration.getExpiresAt(),

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.govtrust.identity.FaceImages;
 import org.govtrust.identity.AccountChangeService;
 import org.govtrust.identity.AccountDetails;
 import org.govtrust.identity.AccountService;
@@ -67,7 +68,7 @@ class AccountApiController {
 	@Operation(summary = "Re-verify with a new name or a replaced/second card (four elements + face)")
 	AccountView reverify(@AuthenticationPrincipal SignedIn me, @RequestBody ReverificationRequest body) {
 		return this.changes.reverify(me.id(), WebRequests.text(body.name()), CardDates.from(body.validFrom()),
-				CardDates.to(body.validTo(), Boolean.TRUE.equals(body.longTerm())), WebRequests.image(body.faceImage()));
+				CardDates.to(body.validTo(), Boolean.TRUE.equals(body.longTerm())), FaceImages.decode(body.faceImage()));
 	}
 
 	@PostMapping("/api/v1/account/phone-change/old-phone-code")
@@ -87,7 +88,7 @@ class AccountApiController {
 	@PostMapping("/api/v1/account/phone-change/face-verification")
 	@Operation(summary = "Phone change when the old phone is lost: re-prove identity by face")
 	ResponseEntity<Void> face(@AuthenticationPrincipal SignedIn me, @RequestBody Map<String, String> body) {
-		this.changes.verifyFaceForPhoneChange(me.id(), WebRequests.image(body.get("faceImage")));
+		this.changes.verifyFaceForPhoneChange(me.id(), FaceImages.decode(body.get("faceImage")));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.govtrust.identity.FaceImages;
 import org.govtrust.identity.AccountView;
 import org.govtrust.identity.CreateAccountCommand;
 import org.govtrust.identity.NetworkIdentityRedirect;
@@ -70,7 +71,7 @@ class RegistrationApiController {
 	@PostMapping("/{id}/face-verification")
 	@Operation(summary = "Verify the four elements and a face image (base64 JPEG/PNG) with the identity authority")
 	RegistrationView verifyFace(@PathVariable UUID id, @RequestBody FaceRequest body) {
-		return this.registrations.verifyFace(id, WebRequests.image(body.faceImage()));
+		return this.registrations.verifyFace(id, FaceImages.decode(body.faceImage()));
 	}
 
 	@PostMapping("/{id}/counter-verification")

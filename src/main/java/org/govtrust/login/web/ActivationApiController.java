@@ -7,9 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.govtrust.identity.AccountView;
 import org.govtrust.identity.ActivationService;
+import org.govtrust.identity.FaceImages;
 import org.govtrust.login.LoginService;
 import org.govtrust.shared.security.SignedIn;
-import org.govtrust.shared.web.Base64Data;
 import org.govtrust.sms.CodeSent;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -57,7 +57,7 @@ class ActivationApiController {
 	@Operation(summary = "Phone on record wrong or gone: re-prove identity by face (four elements + face)")
 	ResponseEntity<Void> face(@RequestBody FaceRequest body) {
 		this.activations.verifyFace(text(body.idNumber()), text(body.name()), body.validFrom(), body.validTo(),
-				Boolean.TRUE.equals(body.longTerm()), image(body.faceImage()));
+				Boolean.TRUE.equals(body.longTerm()), FaceImages.decode(body.faceImage()));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -79,15 +79,6 @@ class ActivationApiController {
 		return who;
 	}
 
-	/** A malformed image becomes one that the identity module refuses with its own message. */
-	private static byte @Nullable [] image(@Nullable String base64) {
-		try {
-			return Base64Data.decode(base64);
-		}
-		catch (IllegalArgumentException ex) {
-			return new byte[] { 0 };
-		}
-	}
 
 	private static String text(@Nullable String value) {
 		return value == null ? "" : value;
