@@ -7,7 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
-jar="$root/target/govtrust.jar"
+jar="$root/server/target/govtrust.jar"
 app="$(ls "$root"/examples/relying-app/target/relying-app-*.jar | head -1)"
 gt=http://localhost:18080
 rp=http://localhost:18081

@@ -1,0 +1,189 @@
+package org.govtrust.ca;
+
+import java.math.BigInteger;
+import java.security.cert.CertificateEncodingException;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.govtrust.ca.config.CaProperties;
+import org.govtrust.ca.crypto.CaHierarchy;
+import org.govtrust.ca.crypto.LegalPersonProfile;
+import org.govtrust.ca.crypto.OcspResponder;
+import org.govtrust.ca.crypto.Pki;
+import org.govtrust.ca.crypto.RevocationLists;
+import org.govtrust.ca.persistence.CertificateStore;
+import org.govtrust.ca.persistence.CertificateStore.CrlSequence;
+import org.govtrust.ca.persistence.CertificateStore.PublishedCrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the CA publishes: the complete and delta CRLs, OCSP answers and the CA certificates.
+ * <p>
+ * CRLs are re-signed at once on every revocation, suspension and resumption (in the same
+ * transaction, so a revocation is never acknowledged before the CRL lists it) and on
+ * schedule; a CRL always exists, so a new certificate never waits for one. Complete and
+ * delta CRLs share one number sequence; a scheduled run starts a new delta base. OCSP reads
+ * the certificate register directly: a certificate is known the moment its issuance commits.
+ */
+@Service
+public class PkiPublication {
+
+	/** The issuing CA's name in the CRL tables. */
+	static final String ISSUING = "issuing";
+
+	static final String ROOT = "root";
+
+	private static final Logger logger = LoggerFactory.getLogger(PkiPublication.class);
+
+	private final CaHierarchy hierarchy;
+
+	private final CertificateStore store;
+
+	private final RevocationLists issuingLists;
+
+	private final RevocationLists rootLists;
+
+	private final OcspResponder ocsp;
+
+	private final LegalPersonProfile.Endpoints endpoints;
+
+	private final CaProperties properties;
+
+	private final Clock clock;
+
+	PkiPublication(CaHierarchy hierarchy, CertificateStore store, OcspResponder ocsp, CaProperties properties,
+			Clock clock) {
+		this.hierarchy = hierarchy;
+		this.store = store;
+		this.issuingLists = new RevocationLists(hierarchy.issuing());
+		this.rootLists = new RevocationLists(hierarchy.root());
+		this.ocsp = ocsp;
+		this.endpoints = LegalPersonProfile.Endpoints.under(properties.baseUrl());
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * The current complete ({@code FULL}) or delta ({@code DELTA}) CRL of the issuing CA, or
+	 * the root's ({@code ROOT}); signed now when none is current.
+	 * @param kind the kind
+	 * @return the DER
+	 */
+	@Transactional
+	public byte[] crl(String kind) {
+		String issuer = "ROOT".equals(kind) ? ROOT : ISSUING;
+		String stored = "ROOT".equals(kind) ? "FULL" : kind;
+		Instant now = this.clock.instant();
+		PublishedCrl crl = this.store.crl(issuer, stored).orElse(null);
+		if (crl == null || !crl.nextUpdate().isAfter(now)) {
+			if (ROOT.equals(issuer)) {
+				publishRoot();
+			}
+			else {
+				publish(true);
+			}
+			crl = this.store.crl(issuer, stored).orElseThrow();
+		}
+		return crl.der();
+	}
+
+	/**
+	 * Re-signs the issuing CA's complete and delta CRLs.
+	 * @param rebase start a new delta base (the scheduled run), rather than list the changes
+	 * since the last base (after a revocation)
+	 */
+	@Transactional
+	public void publish(boolean rebase) {
+		Instant now = this.clock.instant();
+		Instant next = now.plus(this.properties.crlValidity());
+		CrlSequence sequence = this.store.lockSequence(ISSUING, now);
+		boolean newBase = rebase || sequence.baseNumber() == 0;
+		long fullNumber = sequence.lastNumber() + 1;
+		RevocationLists.Builder full = this.issuingLists.start(BigInteger.valueOf(fullNumber), null, now, next,
+				this.endpoints.crl());
+		this.store.revocations(null, (entry) -> full.add(new BigInteger(entry.serial(), 16), entry.at(),
+				"SUSPENDED".equals(entry.status()) ? RevocationReason.CERTIFICATE_HOLD.code() : entry.reason()));
+		this.store.saveCrl(ISSUING, "FULL", fullNumber, now, next, full.sign());
+		long baseNumber = newBase ? fullNumber : sequence.baseNumber();
+		Instant baseAt = newBase ? now : sequence.baseAt();
+		long deltaNumber = fullNumber + 1;
+		RevocationLists.Builder delta = this.issuingLists.start(BigInteger.valueOf(deltaNumber),
+				BigInteger.valueOf(baseNumber), now, next, this.endpoints.deltaCrl());
+		if (!newBase) {
+			this.store.revocations(baseAt, (entry) -> delta.add(new BigInteger(entry.serial(), 16), entry.at(),
+					switch (entry.status()) {
+						case "SUSPENDED" -> RevocationReason.CERTIFICATE_HOLD.code();
+						case "VALID" -> RevocationLists.REMOVE_FROM_CRL;
+						default -> entry.reason();
+					}));
+		}
+		this.store.saveCrl(ISSUING, "DELTA", deltaNumber, now, next, delta.sign());
+		this.store.updateSequence(ISSUING, deltaNumber, baseNumber, baseAt);
+		logger.debug("CRL {} and delta {} published", fullNumber, deltaNumber);
+	}
+
+	@Transactional
+	void publishRoot() {
+		Instant now = this.clock.instant();
+		CrlSequence sequence = this.store.lockSequence(ROOT, now);
+		long number = sequence.lastNumber() + 1;
+		Instant next = now.plus(this.properties.crlValidity());
+		// the root has issued one CA certificate, never revoked: its CRL is empty, and covers
+		// the whole scope (the CA certificate names no distribution point)
+		byte[] der = this.rootLists.start(BigInteger.valueOf(number), null, now, next, null).sign();
+		this.store.saveCrl(ROOT, "FULL", number, now, next, der);
+		this.store.updateSequence(ROOT, number, number, now);
+	}
+
+	/** The scheduled re-signing, well before {@code nextUpdate}. */
+	@Scheduled(initialDelayString = "${govtrust.ca.crl-republish-interval:PT12H}",
+			fixedDelayString = "${govtrust.ca.crl-republish-interval:PT12H}")
+	public void republishOnSchedule() {
+		publish(true);
+		publishRoot();
+		this.store.deleteChallengesBefore(this.clock.instant());
+	}
+
+	/**
+	 * Answers an OCSP request.
+	 * @param request the DER request
+	 * @return the DER response
+	 */
+	@Transactional(readOnly = true)
+	public byte[] ocsp(byte[] request) {
+		return this.ocsp.respond(request, (serial) -> this.store.find(Pki.hex(serial)).map((row) -> {
+			if ("VALID".equals(row.status())) {
+				return OcspResponder.Status.GOOD;
+			}
+			int reason = "SUSPENDED".equals(row.status()) ? RevocationReason.CERTIFICATE_HOLD.code() : row.revocationReason();
+			return new OcspResponder.Status(row.statusAt(), reason);
+		}).orElse(null), this.clock.instant());
+	}
+
+	/**
+	 * A CA certificate.
+	 * @param root the root's, else the issuing CA's
+	 * @return the DER
+	 */
+	public byte[] caCertificate(boolean root) {
+		try {
+			return (root ? this.hierarchy.root() : this.hierarchy.issuing()).certificate().getEncoded();
+		}
+		catch (CertificateEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The chain in PEM, issuing CA first.
+	 * @return PEM
+	 */
+	public String chainPem() {
+		return this.hierarchy.chainPem();
+	}
+
+}

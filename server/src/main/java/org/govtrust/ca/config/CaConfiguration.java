@@ -1,0 +1,36 @@
+package org.govtrust.ca.config;
+
+import java.time.Clock;
+
+import org.govtrust.ca.crypto.CaHierarchy;
+import org.govtrust.ca.crypto.LegalPersonProfile;
+import org.govtrust.ca.crypto.OcspResponder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The CA hierarchy (opened, or created on first start), the legal-person profile and the
+ * OCSP responder.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CaProperties.class)
+class CaConfiguration {
+
+	@Bean
+	CaHierarchy caHierarchy(CaProperties properties, Clock clock) {
+		return CaHierarchy.open(properties, clock);
+	}
+
+	@Bean
+	LegalPersonProfile legalPersonProfile(CaHierarchy hierarchy, CaProperties properties) {
+		return new LegalPersonProfile(hierarchy.issuing(), LegalPersonProfile.Endpoints.under(properties.baseUrl()),
+				properties.policyOid());
+	}
+
+	@Bean
+	OcspResponder ocspResponder(CaHierarchy hierarchy, CaProperties properties) {
+		return new OcspResponder(hierarchy.issuing(), java.time.Duration.ofHours(1));
+	}
+
+}

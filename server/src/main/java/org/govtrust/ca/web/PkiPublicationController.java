@@ -1,0 +1,77 @@
+package org.govtrust.ca.web;
+
+import java.util.Base64;
+
+import org.govtrust.ca.PkiPublication;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What certificates point to (RFC 5280 and RFC 6960 media types, no session, no CSRF): the
+ * CRLs, the OCSP responder (POST, and GET with the base64 request in the path), and the CA
+ * certificates.
+ */
+@RestController
+class PkiPublicationController {
+
+	private static final MediaType CRL = MediaType.parseMediaType("application/pkix-crl");
+
+	private static final MediaType CERT = MediaType.parseMediaType("application/pkix-cert");
+
+	private static final MediaType OCSP_RESPONSE = MediaType.parseMediaType("application/ocsp-response");
+
+	private final PkiPublication publication;
+
+	PkiPublicationController(PkiPublication publication) {
+		this.publication = publication;
+	}
+
+	@GetMapping("/ca/crl/issuing.crl")
+	ResponseEntity<byte[]> crl() {
+		return ResponseEntity.ok().contentType(CRL).cacheControl(CacheControl.noCache()).body(this.publication.crl("FULL"));
+	}
+
+	@GetMapping("/ca/crl/issuing-delta.crl")
+	ResponseEntity<byte[]> deltaCrl() {
+		return ResponseEntity.ok().contentType(CRL).cacheControl(CacheControl.noCache()).body(this.publication.crl("DELTA"));
+	}
+
+	@GetMapping("/ca/crl/root.crl")
+	ResponseEntity<byte[]> rootCrl() {
+		return ResponseEntity.ok().contentType(CRL).cacheControl(CacheControl.noCache()).body(this.publication.crl("ROOT"));
+	}
+
+	@GetMapping("/ca/certs/issuing.cer")
+	ResponseEntity<byte[]> issuing() {
+		return ResponseEntity.ok().contentType(CERT).body(this.publication.caCertificate(false));
+	}
+
+	@GetMapping("/ca/certs/root.cer")
+	ResponseEntity<byte[]> root() {
+		return ResponseEntity.ok().contentType(CERT).body(this.publication.caCertificate(true));
+	}
+
+	@PostMapping(path = "/ca/ocsp", consumes = "application/ocsp-request")
+	ResponseEntity<byte[]> ocsp(@RequestBody byte[] request) {
+		return ResponseEntity.ok().contentType(OCSP_RESPONSE).body(this.publication.ocsp(request));
+	}
+
+	@GetMapping("/ca/ocsp/{request}")
+	ResponseEntity<byte[]> ocspGet(@PathVariable String request) {
+		byte[] der;
+		try {
+			der = Base64.getDecoder().decode(java.net.URLDecoder.decode(request, java.nio.charset.StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			der = new byte[0];
+		}
+		return ResponseEntity.ok().contentType(OCSP_RESPONSE).body(this.publication.ocsp(der));
+	}
+
+}

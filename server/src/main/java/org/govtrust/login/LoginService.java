@@ -1,0 +1,298 @@
+package org.govtrust.login;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.govtrust.identity.AccountService;
+import org.govtrust.identity.AccountStatus;
+import org.govtrust.identity.AccountView;
+import org.govtrust.identity.LoginTarget;
+import org.govtrust.identity.PasswordCheck;
+import org.govtrust.identity.StaffService;
+import org.govtrust.identity.StaffView;
+import org.govtrust.login.config.LoginProperties;
+import org.govtrust.login.domain.GrowingDelayPolicy;
+import org.govtrust.login.persistence.LoginFailures;
+import org.govtrust.login.persistence.LoginHistory;
+import org.govtrust.shared.error.TrustException;
+import org.govtrust.shared.privacy.PersonalDataCipher;
+import org.govtrust.shared.security.SignedIn;
+import org.govtrust.shared.time.DisplayTime;
+import org.govtrust.sms.CodeSent;
+import org.govtrust.sms.SmsCodeService;
+import org.govtrust.sms.SmsError;
+import org.govtrust.sms.SmsPurpose;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signs people in.
+ * <ul>
+ * <li>Citizens: password or SMS code, with an ID number, phone number or login name.</li>
+ * <li>Staff: password, then an SMS code to the staff phone.</li>
+ * <li>Every failure says the same ({@code LGN-3001}, with the identifiers accepted and the
+ * routes to registration, activation and password reset); the real reason goes to the
+ * audit trail.</li>
+ * <li>Failed passwords slow the password route of that account down with growing delays,
+ * and of the network address after many failures; the SMS route has its own limits, so an
+ * attacker guessing passwords never locks the owner out of every route.</li>
+ * </ul>
+ */
+@Service
+public class LoginService {
+
+	static final String PASSWORD = "PASSWORD";
+
+	private final AccountService accounts;
+
+	private final StaffService staff;
+
+	private final SmsCodeService smsCodes;
+
+	private final LoginFailures failures;
+
+	private final LoginHistory history;
+
+	private final PersonalDataCipher cipher;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final LoginProperties properties;
+
+	private final GrowingDelayPolicy delays;
+
+	public LoginService(AccountService accounts, StaffService staff, SmsCodeService smsCodes, LoginFailures failures,
+			LoginHistory history, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock,
+			LoginProperties properties) {
+		this.accounts = accounts;
+		this.staff = staff;
+		this.smsCodes = smsCodes;
+		this.failures = failures;
+		this.history = history;
+		this.cipher = cipher;
+		this.events = events;
+		this.clock = clock;
+		this.properties = properties;
+		this.delays = new GrowingDelayPolicy(properties.freeFailures(), properties.firstDelay(), properties.maxDelay());
+	}
+
+	/**
+	 * Password login.
+	 * @param identifier ID number, phone number or login name
+	 * @param password the password
+	 * @param client where the attempt comes from
+	 * @return who is signed in
+	 * @throws TrustException {@code LGN-3001} failed, {@code LGN-3002}/{@code LGN-3003}
+	 * paused (retry-after), {@code LGN-2001} the account awaits activation
+	 */
+	@Transactional(noRollbackFor = TrustException.class)
+	public SignedIn passwordLogin(String identifier, String password, Client client) {
+		requireIdentifier(identifier);
+		Instant now = this.clock.instant();
+		String key = this.accounts.throttleKey(identifier);
+		String addressKey = addressKey(client.address());
+		ensureNotLocked(addressKey, now, this.properties.addressWindow(), LoginError.ADDRESS_LOCKED);
+		ensureNotLocked(key, now, this.properties.failureWindow(), LoginError.PASSWORD_LOCKED);
+		PasswordCheck check = this.accounts.checkPassword(identifier, password == null ? "" : password);
+		if (check instanceof PasswordCheck.Success success) {
+			this.failures.clear(key, PASSWORD);
+			return signedIn(success.account(), LoginMethod.PASSWORD, client, now);
+		}
+		if (check instanceof PasswordCheck.PendingActivation) {
+			throw new TrustException(LoginError.ACTIVATION_REQUIRED);
+		}
+		PasswordCheck.Failure failure = (PasswordCheck.Failure) check;
+		this.failures.record(key, PASSWORD, now);
+		this.failures.record(addressKey, PASSWORD, now);
+		if (failure.accountId() != null) {
+			this.history.record(failure.accountId(), LoginMethod.PASSWORD.name(), false, client.maskedAddress(),
+					client.userAgent(), now);
+		}
+		this.events.publishEvent(new LoginFailed(key, LoginMethod.PASSWORD, failure.reason(), now));
+		throw new TrustException(LoginError.BAD_CREDENTIALS);
+	}
+
+	/**
+	 * Sends an SMS login code to the phone on record of the account an identifier names.
+	 * The answer is the same whether or not such an account exists: limits count an
+	 * unknown identifier like a phone.
+	 * @param identifier ID number, phone number or login name
+	 * @param client where the request comes from
+	 * @return when the next code can be requested
+	 */
+	public CodeSent requestSmsCode(String identifier, Client client) {
+		requireIdentifier(identifier);
+		Optional<LoginTarget> target = this.accounts.smsLoginTarget(identifier)
+			.filter((candidate) -> candidate.status() == AccountStatus.ACTIVE);
+		if (target.isEmpty()) {
+			CodeSent nowhere = this.smsCodes.sendNowhere(this.accounts.throttleKey(identifier), SmsPurpose.LOGIN,
+					client.address());
+			return new CodeSent("", nowhere.expiresAt(), nowhere.nextSendAt());
+		}
+		CodeSent sent = this.smsCodes.send(target.get().phone(), SmsPurpose.LOGIN, scope(target.get().accountId()),
+				client.address());
+		return new CodeSent("", sent.expiresAt(), sent.nextSendAt());
+	}
+
+	/**
+	 * SMS-code login.
+	 * @param identifier the identifier the code was requested with
+	 * @param code the code
+	 * @param client where the attempt comes from
+	 * @return who is signed in
+	 * @throws TrustException the SMS code errors ({@code SMS-2005..2008}), the same for an
+	 * unknown identifier as for an account without a pending code
+	 */
+	@Transactional(noRollbackFor = TrustException.class)
+	public SignedIn smsLogin(String identifier, String code, Client client) {
+		requireIdentifier(identifier);
+		Instant now = this.clock.instant();
+		Optional<LoginTarget> target = this.accounts.smsLoginTarget(identifier)
+			.filter((candidate) -> candidate.status() == AccountStatus.ACTIVE);
+		if (target.isEmpty()) {
+			if (code == null || !code.strip().matches("[0-9]{6}")) {
+				throw TrustException.forField("code", SmsError.CODE_FORMAT);
+			}
+			throw TrustException.forField("code", SmsError.CODE_NONE);
+		}
+		this.smsCodes.verify(target.get().phone(), SmsPurpose.LOGIN, scope(target.get().accountId()), code);
+		return signedIn(this.accounts.account(target.get().accountId()), LoginMethod.SMS, client, now);
+	}
+
+	/**
+	 * Staff login, first factor: the password. On success an SMS code goes to the staff phone.
+	 * @param loginName the staff login name
+	 * @param password the password
+	 * @param client where the attempt comes from
+	 * @return the staff account waiting for its second factor
+	 * @throws TrustException {@code LGN-3001}, {@code LGN-3002}, {@code LGN-3003}
+	 */
+	@Transactional(noRollbackFor = TrustException.class)
+	public StaffView staffPassword(String loginName, String password, Client client) {
+		requireIdentifier(loginName);
+		Instant now = this.clock.instant();
+		String key = "staff:" + this.cipher.lookupHash("staff-login", loginName.strip().toLowerCase(java.util.Locale.ROOT));
+		String addressKey = addressKey(client.address());
+		ensureNotLocked(addressKey, now, this.properties.addressWindow(), LoginError.ADDRESS_LOCKED);
+		ensureNotLocked(key, now, this.properties.failureWindow(), LoginError.PASSWORD_LOCKED);
+		Optional<StaffView> member = this.staff.checkPassword(loginName, password == null ? "" : password);
+		if (member.isEmpty()) {
+			this.failures.record(key, PASSWORD, now);
+			this.failures.record(addressKey, PASSWORD, now);
+			this.events.publishEvent(new LoginFailed(key, LoginMethod.STAFF_PASSWORD_SMS, "wrong staff password", now));
+			throw new TrustException(LoginError.BAD_CREDENTIALS);
+		}
+		this.failures.clear(key, PASSWORD);
+		this.smsCodes.send(this.staff.phone(member.get().id()), SmsPurpose.LOGIN, "staff:" + member.get().id(),
+				client.address());
+		return member.get();
+	}
+
+	/**
+	 * Staff login, second factor: the SMS code.
+	 * @param staffId the staff account that passed the first factor
+	 * @param code the code
+	 * @param client where the attempt comes from
+	 * @return who is signed in, with the staff roles
+	 */
+	@Transactional(noRollbackFor = TrustException.class)
+	public SignedIn staffCode(UUID staffId, String code, Client client) {
+		this.smsCodes.verify(this.staff.phone(staffId), SmsPurpose.LOGIN, "staff:" + staffId, code);
+		StaffView member = this.staff.get(staffId);
+		Instant now = this.clock.instant();
+		String roles = member.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+		SignedIn signedIn = new SignedIn(member.id(), SignedIn.Kind.STAFF, member.name(), roles,
+				LoginMethod.STAFF_PASSWORD_SMS.name(), now, "");
+		this.history.record(member.id(), LoginMethod.STAFF_PASSWORD_SMS.name(), true, client.maskedAddress(),
+				client.userAgent(), now);
+		this.events.publishEvent(new LoginSucceeded(signedIn.getName(), LoginMethod.STAFF_PASSWORD_SMS, now));
+		return signedIn;
+	}
+
+	/**
+	 * Signs in the owner of an account just activated (they proved the phone with a code).
+	 * @param account the activated account
+	 * @param client where they are
+	 * @return who is signed in
+	 */
+	@Transactional
+	public SignedIn signInActivated(AccountView account, Client client) {
+		return signedIn(account, LoginMethod.SMS, client, this.clock.instant());
+	}
+
+	/**
+	 * The owner's recent sign-ins and failed attempts.
+	 * @param principalId the account
+	 * @return newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<LoginRecord> history(UUID principalId) {
+		return this.history.recent(principalId, 20);
+	}
+
+	private SignedIn signedIn(AccountView account, LoginMethod method, Client client, Instant now) {
+		SignedIn signedIn = new SignedIn(account.id(), SignedIn.Kind.CITIZEN, account.name(), "", method.name(),
+				now, "");
+		this.history.record(account.id(), method.name(), true, client.maskedAddress(), client.userAgent(), now);
+		this.events.publishEvent(new LoginSucceeded(signedIn.getName(), method, now));
+		return signedIn;
+	}
+
+	private void ensureNotLocked(String key, Instant now, Duration window, LoginError error) {
+		List<Instant> recent = this.failures.since(key, PASSWORD, now.minus(window));
+		Instant until;
+		if (error == LoginError.ADDRESS_LOCKED) {
+			until = (recent.size() >= this.properties.addressFailures())
+					? recent.stream().sorted().toList().get(recent.size() - this.properties.addressFailures()).plus(window)
+					: null;
+		}
+		else {
+			until = this.delays.lockedUntil(recent, now);
+		}
+		if (until != null && until.isAfter(now)) {
+			throw TrustException.retryAfter(Duration.between(now, until), error, DisplayTime.format(until));
+		}
+	}
+
+	private String addressKey(String address) {
+		return "address:" + this.cipher.lookupHash("address", address);
+	}
+
+	private static String scope(UUID accountId) {
+		return "login:" + accountId;
+	}
+
+	private static void requireIdentifier(String identifier) {
+		if (identifier == null || identifier.isBlank()) {
+			throw TrustException.forField("identifier", LoginError.IDENTIFIER_REQUIRED);
+		}
+	}
+
+	/**
+	 * Where an attempt comes from.
+	 *
+	 * @param address the network address
+	 * @param userAgent the browser
+	 */
+	public record Client(String address, String userAgent) {
+
+		/**
+		 * The address as shown to the owner: the last part hidden.
+		 * @return e.g. {@code 203.0.113.*}
+		 */
+		public String maskedAddress() {
+			int cut = Math.max(this.address.lastIndexOf('.'), this.address.lastIndexOf(':'));
+			return cut > 0 ? this.address.substring(0, cut + 1) + "*" : "*";
+		}
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.govtrust.login.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.govtrust.login.LoginService;
+import org.govtrust.login.SessionService;
+import org.govtrust.shared.security.SignedIn;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a signed-in person into a fresh session (new session id against fixation), and
+ * takes them out again.
+ */
+@Component
+class SignInSupport {
+
+	private final SecurityContextRepository contexts;
+
+	private final SessionService sessions;
+
+	SignInSupport(SecurityContextRepository contexts, SessionService sessions) {
+		this.contexts = contexts;
+		this.sessions = sessions;
+	}
+
+	void signIn(SignedIn who, HttpServletRequest request, HttpServletResponse response) {
+		HttpSession session = request.getSession(true);
+		request.changeSessionId();
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		if (who.kind() == SignedIn.Kind.CITIZEN) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_CITIZEN"));
+		}
+		else if (who.kind() == SignedIn.Kind.ENTERPRISE) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_ENTERPRISE"));
+		}
+		else {
+			who.roleSet().forEach((role) -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+		}
+		// the factor and when it was proven: tokens carry it as auth_time
+		String factor = switch (who.method()) {
+			case "PASSWORD" -> FactorGrantedAuthority.PASSWORD_AUTHORITY;
+			case "CERTIFICATE", "SOFT_CERTIFICATE" -> FactorGrantedAuthority.X509_AUTHORITY;
+			default -> FactorGrantedAuthority.OTT_AUTHORITY;
+		};
+		authorities.add(FactorGrantedAuthority.withAuthority(factor).issuedAt(who.authenticatedAt()).build());
+		UsernamePasswordAuthenticationToken authentication = UsernamePasswordAuthenticationToken.authenticated(who, null,
+				authorities);
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+		LoginService.Client client = client(request);
+		session.setAttribute(SessionService.USER_AGENT, client.userAgent());
+		session.setAttribute(SessionService.ADDRESS, client.maskedAddress());
+		session.removeAttribute(StaffLoginController.PENDING);
+		session.removeAttribute(StaffLoginController.PENDING_AT);
+	}
+
+	void signOut(HttpServletRequest request) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		HttpSession session = request.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		SecurityContextHolder.clearContext();
+		if (authentication != null && authentication.getPrincipal() instanceof SignedIn who) {
+			this.sessions.signedOut(who.getName());
+		}
+	}
+
+	static LoginService.Client client(HttpServletRequest request) {
+		String agent = request.getHeader("User-Agent");
+		return new LoginService.Client(request.getRemoteAddr(), agent == null ? "" : agent);
+	}
+
+	/**
+	 * Where to go after signing in: a local path only, never another site.
+	 * @param next the requested target
+	 * @param fallback where to go otherwise
+	 * @return the target
+	 */
+	static String safeNext(@Nullable String next, String fallback) {
+		if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+			return fallback;
+		}
+		return next;
+	}
+
+}

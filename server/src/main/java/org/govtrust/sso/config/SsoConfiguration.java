@@ -1,0 +1,142 @@
+package org.govtrust.sso.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.govtrust.ca.CertificateLogin;
+import org.govtrust.ca.LegalPersonClaims;
+import org.govtrust.identity.AccountService;
+import org.govtrust.identity.PersonClaims;
+import org.govtrust.shared.privacy.PersonalDataCipher;
+import org.govtrust.shared.security.SignedIn;
+import org.govtrust.sso.AssuranceLevel;
+import org.govtrust.sso.ClientService;
+import org.govtrust.sso.Levels;
+import org.govtrust.sso.persistence.SigningKeys;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * Claims and the step-up filter.
+ * <ul>
+ * <li>{@code sub}: the account id, or for apps registered pairwise a keyed hash of app
+ * and account, so apps cannot correlate people;</li>
+ * <li>{@code acr} (the level), {@code amr} ({@code pwd}/{@code sms}); {@code auth_time} comes
+ * from the sign-in factor's time;</li>
+ * <li>{@code profile}: the masked name; {@code realname}: the full name and the ID number,
+ * masked unless the app is registered for the full number (consent per app where
+ * registered); {@code phone}: the masked phone;</li>
+ * <li>the signing key's id in the header, so key rotation never confuses a verifier.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SsoConfiguration {
+
+	@Bean
+	StepUpFilter stepUpFilter(ClientService clients, AccountService accounts) {
+		return new StepUpFilter(clients, accounts);
+	}
+
+	/** The step-up filter runs only inside the authorization-server chain, not for every request. */
+	@Bean
+	FilterRegistrationBean<StepUpFilter> stepUpFilterRegistration(StepUpFilter filter) {
+		FilterRegistrationBean<StepUpFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setEnabled(false);
+		return registration;
+	}
+
+	/**
+	 * The authorization server ties ID tokens to the signed-in session ({@code sid}) through
+	 * a session registry; this one reads the database-backed sessions, so it knows every
+	 * session of a person on every node, and RP-initiated logout ends the right one.
+	 */
+	@Bean
+	SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
+	}
+
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> tokenCustomizer(SigningKeys keys, AccountService accounts,
+			PersonalDataCipher cipher, CertificateLogin certificates) {
+		return (context) -> {
+			context.getJwsHeader().keyId(keys.current().active().getKeyID());
+			Authentication principal = context.getPrincipal();
+			if (principal.getPrincipal() instanceof SignedIn who && who.kind() == SignedIn.Kind.ENTERPRISE) {
+				enterpriseClaims(context, who, cipher, certificates);
+				return;
+			}
+			if (!(principal.getPrincipal() instanceof SignedIn who) || who.kind() != SignedIn.Kind.CITIZEN) {
+				return;
+			}
+			RegisteredClient client = context.getRegisteredClient();
+			PersonClaims person = accounts.claims(who.id());
+			boolean pairwise = Boolean.TRUE.equals(client.getClientSettings().getSetting(ClientService.PAIRWISE));
+			context.getClaims()
+				.subject(pairwise ? cipher.lookupHash("pairwise", client.getClientId() + ":" + who.id())
+						: who.id().toString());
+			AssuranceLevel level = Levels.of(who, person.realNameLevel());
+			context.getClaims().claim("acr", level.uri());
+			// a plain ArrayList: the claims are stored as JSON with allow-listed collection types
+			context.getClaims().claim("amr", new ArrayList<>(List.of(Levels.amr(who.method()))));
+			if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
+					&& !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+				return;
+			}
+			if (context.getAuthorizedScopes().contains(OidcScopes.PROFILE)) {
+				context.getClaims().claim("name", person.maskedName());
+			}
+			if (context.getAuthorizedScopes().contains(OidcScopes.PHONE)) {
+				context.getClaims().claim("phone_number", person.maskedPhone());
+			}
+			if (context.getAuthorizedScopes().contains("realname")) {
+				boolean full = Boolean.TRUE.equals(client.getClientSettings().getSetting(ClientService.FULL_ID_NUMBER));
+				context.getClaims().claim("name", person.name());
+				context.getClaims().claim("id_number", full ? person.idNumber() : person.maskedIdNumber());
+				context.getClaims().claim("real_name_level", person.realNameLevel().name());
+			}
+		};
+	}
+
+	/**
+	 * A legal person signed in with its certificate: {@code sub} (public or pairwise, as for
+	 * people), {@code acr} from the key (LOA4 USB key, LOA3 soft token), {@code amr}
+	 * {@code hwk}/{@code swk} + {@code pin}, and the enterprise: name, credit code, the
+	 * certificate's holder and serial.
+	 */
+	private static void enterpriseClaims(JwtEncodingContext context, SignedIn who, PersonalDataCipher cipher,
+			CertificateLogin certificates) {
+		RegisteredClient client = context.getRegisteredClient();
+		boolean pairwise = Boolean.TRUE.equals(client.getClientSettings().getSetting(ClientService.PAIRWISE));
+		context.getClaims()
+			.subject(pairwise ? cipher.lookupHash("pairwise", client.getClientId() + ":" + who.id()) : who.id().toString());
+		AssuranceLevel level = Levels.of(who, null);
+		context.getClaims().claim("acr", level.uri());
+		context.getClaims().claim("amr", new ArrayList<>(List.of(Levels.amr(who.method()), "pin")));
+		if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
+				&& !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			return;
+		}
+		LegalPersonClaims enterprise = certificates.claims(who.id(), who.credential());
+		context.getClaims().claim("subject_type", "legal_person");
+		context.getClaims().claim("enterprise_name", enterprise.enterpriseName());
+		context.getClaims().claim("credit_code", enterprise.creditCode());
+		context.getClaims().claim("holder_name", enterprise.holderName());
+		context.getClaims().claim("certificate_serial", who.credential());
+		if (context.getAuthorizedScopes().contains(OidcScopes.PROFILE)) {
+			context.getClaims().claim("name", enterprise.enterpriseName());
+		}
+	}
+
+}
