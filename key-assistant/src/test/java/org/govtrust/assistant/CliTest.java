@@ -39,6 +39,9 @@ class CliTest {
 		Fixture.CliRun badOption = Fixture.CliRun.run(new String[] { "list", "--colour" }, "");
 		assertThat(badOption.exitCode()).isEqualTo(2);
 		assertThat(badOption.err()).contains("未知选项").contains("Unknown option");
+		Fixture.CliRun missingValue = Fixture.CliRun.run(new String[] { "show", "--token", "--pin", "1" }, "");
+		assertThat(missingValue.exitCode()).isEqualTo(2);
+		assertThat(missingValue.err()).contains("--token").contains("needs a value");
 	}
 
 	@Test

@@ -111,6 +111,12 @@ public final class Cli {
 					"File access failed: " + e.getMessage() + ". Check the path and permissions."), e));
 			return FAILED;
 		}
+		catch (RuntimeException e) {
+			String what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+			error(new AssistantException(Problem.TOKEN_ERROR, Msg.of("意外错误（" + what + "）。请重新插拔 USB key 后重试；仍失败请运行 diagnose 并联系客服。",
+					"Unexpected error (" + what + "). Re-plug the USB key and retry; if it persists, run diagnose and contact support."), e));
+			return FAILED;
+		}
 	}
 
 	// --- commands ---

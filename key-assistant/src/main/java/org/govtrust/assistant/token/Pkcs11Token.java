@@ -96,6 +96,11 @@ public final class Pkcs11Token implements Token {
 				}
 			}
 		}
+		catch (Cryptoki.CryptokiException e) {
+			throw new AssistantException(Problem.TOKEN_ABSENT, Msg.of(
+					"无法读取 USB key " + id() + " 上的证书（" + e.getMessage() + "）。请确认 USB key 已插好，然后重试。",
+					"Cannot read the certificates on USB key " + id() + " (" + e.getMessage() + "). Check it is plugged in, then retry."), e);
+		}
 		finally {
 			module.cryptoki().closeSession(session);
 		}

@@ -11,7 +11,6 @@ import java.util.Base64;
 import org.govtrust.assistant.AssistantException;
 import org.govtrust.assistant.Msg;
 import org.govtrust.assistant.Problem;
-import org.govtrust.assistant.crypto.Certs;
 import org.govtrust.assistant.crypto.KeyAlgorithm;
 import org.govtrust.assistant.crypto.Signatures;
 import org.govtrust.assistant.remote.IssuerCertificates;
@@ -99,8 +98,15 @@ public final class UnlockCodes {
 							+ ". Run unlock-request again and apply for a new code.");
 		}
 		X509Certificate certificate = null;
+		java.math.BigInteger serial = null;
+		try {
+			serial = new java.math.BigInteger(fields[3], 16); // leading zeros or upper case do not matter
+		}
+		catch (NumberFormatException e) {
+			// no certificate has it: refused below
+		}
 		for (TokenCertificate candidate : token.certificates()) {
-			if (!candidate.placeholder() && Certs.serialHex(candidate.certificate()).equalsIgnoreCase(fields[3])) {
+			if (!candidate.placeholder() && candidate.certificate().getSerialNumber().equals(serial)) {
 				certificate = candidate.certificate();
 			}
 		}
