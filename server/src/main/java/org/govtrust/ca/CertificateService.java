@@ -314,7 +314,7 @@ public class CertificateService {
 		Instant notBefore = now.minus(Duration.ofMinutes(1));
 		X509Certificate certificate = this.profile.issue(
 				new LegalPersonProfile.Subject(enterprise.name(), enterprise.creditCode(),
-						enterprise.housingFundNumber(), enterprise.socialSecurityNumber(), false),
+						enterprise.housingFundNumber(), enterprise.socialSecurityNumber()),
 				key, notBefore, now.plus(this.properties.validity()));
 		String serial = Pki.hex(certificate.getSerialNumber());
 		byte[] der;

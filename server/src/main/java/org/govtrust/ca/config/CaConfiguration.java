@@ -28,8 +28,9 @@ class CaConfiguration {
 				properties.policyOid());
 	}
 
+	/** OCSP answers say they hold for an hour (nextUpdate); each is made fresh from the register. */
 	@Bean
-	OcspResponder ocspResponder(CaHierarchy hierarchy, CaProperties properties) {
+	OcspResponder ocspResponder(CaHierarchy hierarchy) {
 		return new OcspResponder(hierarchy.issuing(), java.time.Duration.ofHours(1));
 	}
 

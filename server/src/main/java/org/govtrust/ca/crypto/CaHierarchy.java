@@ -94,7 +94,7 @@ public final class CaHierarchy {
 		Path path = Path.of(properties.keystore().path());
 		char[] password = properties.keystore().password().toCharArray();
 		KeyStore store = KeyStore.getInstance("PKCS12", Pki.BC);
-		Provider signing = signingProvider(properties.algorithm(), null);
+		Provider signing = softwareSigningProvider(properties.algorithm());
 		if (Files.exists(path)) {
 			try (InputStream in = Files.newInputStream(path)) {
 				store.load(in, password);
@@ -215,12 +215,9 @@ public final class CaHierarchy {
 
 	/**
 	 * The provider that signs with software keys: the JDK's for RSA and ECDSA (its P-256 is
-	 * the faster), Bouncy Castle for SM2; a PKCS#11 provider signs on its token.
+	 * the faster), Bouncy Castle for SM2. (A PKCS#11 provider signs on its own token.)
 	 */
-	private static Provider signingProvider(CaProperties.Algorithm algorithm, Provider token) {
-		if (token != null) {
-			return token;
-		}
+	private static Provider softwareSigningProvider(CaProperties.Algorithm algorithm) {
 		if (algorithm == CaProperties.Algorithm.SM2) {
 			return Pki.BC;
 		}

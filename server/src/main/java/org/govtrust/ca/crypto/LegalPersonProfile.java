@@ -33,7 +33,8 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 
 /**
- * The legal-person certificate profile (GM/T 0015 style): the subject names the enterprise
+ * The legal-person signing-certificate profile (GM/T 0015 style; the encryption certificate
+ * of an SM2 dual pair is not issued yet): the subject names the enterprise
  * with its unified social credit code in {@code OU}; the credit code is also in the GM/T 0015
  * extension {@code 1.2.156.10260.4.1.4} (where Chinese relying parties read it), and the
  * optional housing-fund and social-security numbers in extensions of their own. Every
@@ -83,16 +84,9 @@ public final class LegalPersonProfile {
 			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(this.issuer.certificate(),
 					Pki.newSerial(), Date.from(notBefore), Date.from(notAfter), name(subject), key);
 			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-			if (subject.encryption()) {
-				builder.addExtension(Extension.keyUsage, true,
-						new KeyUsage(KeyUsage.keyEncipherment | KeyUsage.dataEncipherment | KeyUsage.keyAgreement));
-			}
-			else {
-				builder.addExtension(Extension.keyUsage, true,
-						new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-				builder.addExtension(Extension.extendedKeyUsage, false,
-						new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
-			}
+			builder.addExtension(Extension.keyUsage, true,
+					new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+			builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
 			builder.addExtension(Extension.certificatePolicies, false,
 					new CertificatePolicies(new PolicyInformation(this.policy)));
 			builder.addExtension(Extension.cRLDistributionPoints, false, distributionPoint(this.endpoints.crl()));
@@ -175,12 +169,10 @@ public final class LegalPersonProfile {
 	 * @param creditCode the unified social credit code
 	 * @param housingFundNumber optional
 	 * @param socialSecurityNumber optional
-	 * @param encryption an encryption certificate (the second of an SM2 dual pair) rather than
-	 * a signing one
 	 */
 	public record Subject(String enterpriseName, String creditCode,
 			@org.jspecify.annotations.Nullable String housingFundNumber,
-			@org.jspecify.annotations.Nullable String socialSecurityNumber, boolean encryption) {
+			@org.jspecify.annotations.Nullable String socialSecurityNumber) {
 
 	}
 

@@ -46,20 +46,21 @@ class CaApiController {
 	@PostMapping("/api/v1/ca/renewals")
 	@Operation(summary = "Renew a certificate within its renewal window; the request is signed by the current key")
 	ResponseEntity<Map<String, String>> renew(@RequestBody RenewalRequest request) {
-		byte[] current = decode(request.certificate(), "certificate");
-		byte[] proof = decode(request.signature(), "signature");
+		byte[] current = decode(request.certificate(), "certificate", CaError.CERTIFICATE_NOT_FOUND);
+		byte[] proof = decode(request.signature(), "signature", CaError.RENEWAL_PROOF);
 		IssuedCertificate issued = this.certificates.renew(current, request.csr() == null ? "" : request.csr(), proof);
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(Map.of("serial", issued.certificate().serial(), "certificate", issued.pem(), "chain",
 					issued.chainPem()));
 	}
 
-	private static byte[] decode(@Nullable String value, String field) {
+	private static byte[] decode(@Nullable String value, String field, CaError error) {
 		try {
 			return Base64.getMimeDecoder().decode(value == null ? "" : value);
 		}
 		catch (IllegalArgumentException ex) {
-			throw TrustException.forField(field, CaError.CSR_INVALID);
+			throw (error == CaError.CERTIFICATE_NOT_FOUND) ? TrustException.forField(field, error, "?")
+					: TrustException.forField(field, error);
 		}
 	}
 

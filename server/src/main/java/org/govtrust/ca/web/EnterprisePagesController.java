@@ -68,7 +68,7 @@ class EnterprisePagesController {
 			return "redirect:/enterprise/" + enterprise.id();
 		}
 		catch (TrustException ex) {
-			model.addAttribute("globalError", PageErrors.text(this.messages, ex));
+			model.addAttribute("globalError", this.messages.summary(ex));
 			model.addAttribute("name", name);
 			model.addAttribute("creditCode", creditCode);
 			return index(who, model);
@@ -93,10 +93,10 @@ class EnterprisePagesController {
 		try {
 			requireLegalRep(who, id);
 			// online, the key cannot be proven to be a USB key: a soft-token certificate (LOA3)
-			redirect.addFlashAttribute("issued", this.certificates.issue(id, csr, false, null, who.getName()));
+			RaPagesController.issued(redirect, this.certificates.issue(id, csr, false, null, who.getName()));
 		}
 		catch (TrustException ex) {
-			redirect.addFlashAttribute("globalError", PageErrors.text(this.messages, ex));
+			redirect.addFlashAttribute("globalError", this.messages.summary(ex));
 		}
 		return "redirect:/enterprise/" + id;
 	}
@@ -111,7 +111,7 @@ class EnterprisePagesController {
 			redirect.addFlashAttribute("unlockCode", this.certificates.unlockCode(serial, requestCode, who.getName()));
 		}
 		catch (TrustException ex) {
-			redirect.addFlashAttribute("globalError", PageErrors.text(this.messages, ex));
+			redirect.addFlashAttribute("globalError", this.messages.summary(ex));
 		}
 		return "redirect:/enterprise/" + id;
 	}

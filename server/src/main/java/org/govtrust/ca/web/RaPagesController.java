@@ -63,7 +63,7 @@ class RaPagesController {
 			return "redirect:/staff/ra/enterprises/" + enterprise.id();
 		}
 		catch (TrustException ex) {
-			model.addAttribute("globalError", PageErrors.text(this.messages, ex));
+			model.addAttribute("globalError", this.messages.summary(ex));
 			model.addAttribute("form", new EnrolEnterpriseCommand(name, creditCode, legalRepName, "", housingFundNumber,
 					socialSecurityNumber));
 			return index("", model);
@@ -84,11 +84,10 @@ class RaPagesController {
 			@RequestParam(defaultValue = "false") boolean hardwareKey, @RequestParam(defaultValue = "") String holderName,
 			@AuthenticationPrincipal SignedIn officer, RedirectAttributes redirect) {
 		try {
-			IssuedCertificate issued = this.certificates.issue(id, csr, hardwareKey, holderName, officer.getName());
-			redirect.addFlashAttribute("issued", issued);
+			issued(redirect, this.certificates.issue(id, csr, hardwareKey, holderName, officer.getName()));
 		}
 		catch (TrustException ex) {
-			redirect.addFlashAttribute("globalError", PageErrors.text(this.messages, ex));
+			redirect.addFlashAttribute("globalError", this.messages.summary(ex));
 		}
 		return "redirect:/staff/ra/enterprises/" + id;
 	}
@@ -112,8 +111,8 @@ class RaPagesController {
 				}
 				case "suspend" -> this.certificates.suspend(serial, actor);
 				case "resume" -> this.certificates.resume(serial, actor);
-				case "renew" -> redirect.addFlashAttribute("issued", this.certificates.renew(serial, csr, actor));
-				case "change" -> redirect.addFlashAttribute("issued",
+				case "renew" -> issued(redirect, this.certificates.renew(serial, csr, actor));
+				case "change" -> issued(redirect,
 						this.certificates.change(serial, csr, housingFundNumber, socialSecurityNumber, actor));
 				case "unlock-code" -> redirect.addFlashAttribute("unlockCode",
 						this.certificates.unlockCode(serial, requestCode, actor));
@@ -122,7 +121,7 @@ class RaPagesController {
 			redirect.addFlashAttribute("done", act);
 		}
 		catch (TrustException ex) {
-			redirect.addFlashAttribute("globalError", PageErrors.text(this.messages, ex));
+			redirect.addFlashAttribute("globalError", this.messages.summary(ex));
 		}
 		return "redirect:/staff/ra/enterprises/" + enterpriseId;
 	}
@@ -130,6 +129,15 @@ class RaPagesController {
 	@GetMapping("/staff/ra/certificates/{serial}.pem")
 	ResponseEntity<byte[]> pem(@PathVariable String serial) {
 		return download(serial, this.certificates.pemWithChain(serial));
+	}
+
+	/**
+	 * Shows a new certificate after the redirect. Flash attributes live in the (database)
+	 * session, so they are plain strings.
+	 */
+	static void issued(RedirectAttributes redirect, IssuedCertificate issued) {
+		redirect.addFlashAttribute("issuedSerial", issued.certificate().serial());
+		redirect.addFlashAttribute("issuedPem", issued.pem() + issued.chainPem());
 	}
 
 	static ResponseEntity<byte[]> download(String serial, String pem) {

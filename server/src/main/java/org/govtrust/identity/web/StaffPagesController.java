@@ -14,8 +14,6 @@ import org.govtrust.identity.OperatorService;
 import org.govtrust.identity.StaffRole;
 import org.govtrust.identity.StaffService;
 import org.govtrust.shared.error.ErrorMessages;
-import org.govtrust.shared.error.FieldProblem;
-import org.govtrust.shared.error.InvalidInputException;
 import org.govtrust.shared.error.TrustException;
 import org.govtrust.shared.security.SignedIn;
 import org.jspecify.annotations.Nullable;
@@ -183,16 +181,7 @@ class StaffPagesController {
 	}
 
 	private void error(Model model, TrustException ex) {
-		StringBuilder text = new StringBuilder(this.messages.message(ex)).append(" (")
-			.append(ex.getErrorCode().code())
-			.append(')');
-		if (ex instanceof InvalidInputException invalid) {
-			for (FieldProblem problem : invalid.getProblems()) {
-				text.append(' ').append(problem.field()).append(": ")
-					.append(this.messages.message(problem.code(), problem.arguments()));
-			}
-		}
-		model.addAttribute("globalError", text.toString());
+		model.addAttribute("globalError", this.messages.summary(ex));
 	}
 
 }

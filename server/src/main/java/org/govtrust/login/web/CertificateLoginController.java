@@ -84,15 +84,21 @@ class CertificateLoginController {
 	Map<String, String> login(@RequestBody CertificateAnswer answer, HttpServletRequest request,
 			HttpServletResponse response) {
 		UUID challengeId;
+		try {
+			challengeId = UUID.fromString(answer.challengeId() == null ? "" : answer.challengeId());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new TrustException(CaError.CHALLENGE_EXPIRED);
+		}
 		byte[] certificate;
 		byte[] signature;
 		try {
-			challengeId = UUID.fromString(answer.challengeId() == null ? "" : answer.challengeId());
 			certificate = Base64.getDecoder().decode(answer.certificate() == null ? "" : answer.certificate());
 			signature = Base64.getDecoder().decode(answer.signature() == null ? "" : answer.signature());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new TrustException(CaError.CHALLENGE_EXPIRED);
+			// what came back is not a certificate and signature: the same advice as a bad signature
+			throw new TrustException(CaError.LOGIN_SIGNATURE);
 		}
 		SignedIn who = this.certificates.signIn(challengeId, certificate, signature, SignInSupport.client(request));
 		this.signIn.signIn(who, request, response);

@@ -50,4 +50,24 @@ public class ErrorMessages {
 		return this.messageSource.getMessage(code.messageKey(), arguments, locale);
 	}
 
+	/**
+	 * What a page shows for a refused act: the message with its code, then each wrong
+	 * field's message with its code, so every problem is reported at once.
+	 * @param ex the exception
+	 * @return e.g. {@code 请检查填写的内容 (SHR-1001) 统一社会信用代码… (CA-1004)}
+	 */
+	public String summary(TrustException ex) {
+		StringBuilder text = new StringBuilder(message(ex)).append(" (").append(ex.getErrorCode().code()).append(')');
+		if (ex instanceof InvalidInputException invalid) {
+			for (FieldProblem problem : invalid.getProblems()) {
+				text.append(' ')
+					.append(message(problem.code(), problem.arguments()))
+					.append(" (")
+					.append(problem.code().code())
+					.append(')');
+			}
+		}
+		return text.toString();
+	}
+
 }

@@ -4,8 +4,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.govtrust.shared.error.ErrorMessages;
-import org.govtrust.shared.error.FieldProblem;
-import org.govtrust.shared.error.InvalidInputException;
 import org.govtrust.shared.error.TrustException;
 import org.govtrust.sso.ClientService;
 import org.govtrust.sso.ClientView;
@@ -55,15 +53,7 @@ class ClientPagesController {
 			model.addAttribute("created", created);
 		}
 		catch (TrustException ex) {
-			StringBuilder text = new StringBuilder(this.messages.message(ex)).append(" (")
-				.append(ex.getErrorCode().code())
-				.append(')');
-			if (ex instanceof InvalidInputException invalid) {
-				for (FieldProblem problem : invalid.getProblems()) {
-					text.append(' ').append(this.messages.message(problem.code(), problem.arguments()));
-				}
-			}
-			model.addAttribute("globalError", text.toString());
+			model.addAttribute("globalError", this.messages.summary(ex));
 		}
 		return page(model);
 	}
