@@ -7,6 +7,11 @@
 		return;
 	}
 	var assistant = root.getAttribute('data-assistant-url');
+	// GovTrust's own endpoints, with the context path the page was served under
+	var challenges = root.getAttribute('data-challenges');
+	var login = root.getAttribute('data-login');
+	// GovTrust answers in the page's language, whatever the browser's own preference
+	var language = document.documentElement.lang || 'zh-CN';
 	var statusLine = document.getElementById('assistant-status');
 	var errorLine = document.getElementById('certificate-error');
 	var form = document.getElementById('certificate-form');
@@ -73,6 +78,10 @@
 			default: return catalogue('CA-3106', (body && (body.error || body.message)) || '?');
 		}
 	}
+	// GovTrust's problem details: the catalogue text with its code
+	function problem(body) {
+		return (body.detail || body.title) + (body.code ? ' (' + body.code + ')' : '');
+	}
 	function timeout(ms) {
 		var controller = new AbortController();
 		setTimeout(function () { controller.abort(); }, ms);
@@ -135,8 +144,15 @@
 		submit.disabled = true;
 		statusLine.textContent = texts.signing;
 		var challenge;
-		fetch('/api/v1/login/certificate/challenges', { method: 'POST', credentials: 'same-origin' })
-			.then(function (response) { return response.json(); })
+		fetch(challenges, { method: 'POST', credentials: 'same-origin', headers: { 'Accept-Language': language } })
+			.then(function (response) {
+				return response.json().then(function (body) {
+					if (!response.ok) {
+						throw { message: problem(body) };
+					}
+					return body;
+				});
+			})
 			.then(function (body) {
 				challenge = body;
 				return fetch(assistant + '/v1/sign', {
@@ -155,10 +171,10 @@
 				});
 			})
 			.then(function (signed) {
-				return fetch('/api/v1/login/certificate', {
+				return fetch(login, {
 					method: 'POST',
 					credentials: 'same-origin',
-					headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+					headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Accept-Language': language },
 					body: JSON.stringify({ challengeId: challenge.id, certificate: signed.certificate,
 						signature: signed.signature, next: document.getElementById('certificate-next').value })
 				});
@@ -166,7 +182,7 @@
 			.then(function (response) {
 				return response.json().then(function (body) {
 					if (!response.ok) {
-						throw { message: (body.detail || body.title) + (body.code ? ' (' + body.code + ')' : '') };
+						throw { message: problem(body) };
 					}
 					window.location.assign(body.redirect);
 				});
