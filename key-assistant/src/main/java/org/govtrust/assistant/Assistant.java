@@ -14,6 +14,7 @@ import java.util.List;
 
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.govtrust.assistant.crypto.Certs;
+import org.govtrust.assistant.crypto.Envelopes;
 import org.govtrust.assistant.crypto.KeyAlgorithm;
 import org.govtrust.assistant.crypto.Signatures;
 import org.govtrust.assistant.remote.ServerClient;
@@ -65,11 +66,11 @@ public final class Assistant {
 		return unlockCodes;
 	}
 
-	/** Login certificates (placeholders left out) of a token. */
+	/** Login certificates of a token: placeholders and encryption certificates left out. */
 	public static List<TokenCertificate> loginCertificates(Token token) {
 		List<TokenCertificate> result = new ArrayList<>();
 		for (TokenCertificate certificate : token.certificates()) {
-			if (!certificate.placeholder()) {
+			if (!certificate.placeholder() && !Envelopes.encryptionOnly(certificate.certificate())) {
 				result.add(certificate);
 			}
 		}
@@ -221,25 +222,58 @@ public final class Assistant {
 		}
 	}
 
-	public record InstallResult(String alias, X509Certificate certificate, int chainLength) {
+	/**
+	 * What install did.
+	 *
+	 * @param alias the key entry the certificate went on
+	 * @param certificate the certificate
+	 * @param chainLength certificates in its chain
+	 * @param encryptionAlias for an SM2 dual pair, where the encryption key and certificate went; else null
+	 */
+	public record InstallResult(String alias, X509Certificate certificate, int chainLength, String encryptionAlias) {
 	}
 
-	/** Installs an issued certificate (and chain) on the key entry whose public key it carries. */
+	/**
+	 * Installs an issued certificate (and chain) on the key entry whose public key it carries;
+	 * for an SM2 dual pair, also opens the encryption key's envelope with that key and stores
+	 * the encryption key and certificate beside it.
+	 */
 	public InstallResult install(Token token, char[] pin, byte[] certificateFile, String alias) {
 		List<X509Certificate> certificates = Certs.parseAll(certificateFile);
+		byte[] envelope = Envelopes.find(certificateFile);
+		X509Certificate encryption = null;
+		for (X509Certificate certificate : certificates) {
+			if (Certs.isEndEntity(certificate) && Envelopes.encryptionOnly(certificate)) {
+				encryption = certificate;
+			}
+		}
+		if ((encryption == null) != (envelope == null)) {
+			throw AssistantException.of(Problem.BAD_REQUEST,
+					"双证书文件不完整：加密证书和它的密钥数字信封必须在同一个文件中。请重新下载证书文件。",
+					"The dual-certificate file is incomplete: the encryption certificate and its key's envelope must be "
+							+ "in the same file. Download the certificate file again.");
+		}
 		try (TokenSession session = guard.open(token, pin)) {
 			for (KeyEntry entry : session.keyEntries()) {
 				if (alias != null && !alias.isBlank() && !entry.alias().equals(alias)) {
 					continue;
 				}
 				for (X509Certificate certificate : certificates) {
-					if (Certs.isEndEntity(certificate)
+					if (Certs.isEndEntity(certificate) && certificate != encryption
 							&& Certs.samePublicKey(entry.certificate().getPublicKey(), certificate.getPublicKey())) {
 						List<X509Certificate> others = new ArrayList<>(certificates);
 						others.remove(certificate);
+						others.remove(encryption);
 						X509Certificate[] chain = chain(certificate, others);
+						String encryptionAlias = null;
+						if (encryption != null) {
+							// open first: a bad envelope leaves the token as it was
+							java.security.PrivateKey key = Envelopes.open(entry.privateKey(), envelope, encryption);
+							encryptionAlias = entry.alias() + "-enc";
+							session.importKey(encryptionAlias, key, chain(encryption, others));
+						}
 						session.install(entry, chain);
-						return new InstallResult(entry.alias(), certificate, chain.length);
+						return new InstallResult(entry.alias(), certificate, chain.length, encryptionAlias);
 					}
 				}
 			}
@@ -304,6 +338,20 @@ public final class Assistant {
 				List<X509Certificate> chain = new ArrayList<>();
 				chain.add(renewal.certificate());
 				chain.addAll(renewal.chain());
+				if (renewal.encryption() != null) {
+					// SM2 dual pair: the new encryption key comes in an envelope for the new signing key
+					byte[] part = renewal.encryption().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+					X509Certificate encryption = Certs.parseAll(part).get(0);
+					byte[] envelope = Envelopes.find(part);
+					if (envelope == null || !Envelopes.encryptionOnly(encryption)) {
+						throw AssistantException.of(Problem.SERVER_ERROR, "服务器返回的加密证书不完整，未安装。请联系 GovTrust 客服。",
+								"The server's encryption certificate is incomplete; it was not installed. Contact GovTrust support.");
+					}
+					List<X509Certificate> encryptionChain = new ArrayList<>(List.of(encryption));
+					encryptionChain.addAll(renewal.chain());
+					session.importKey(newAlias + "-enc", Envelopes.open(fresh.privateKey(), envelope, encryption),
+							encryptionChain.toArray(new X509Certificate[0]));
+				}
 				session.install(fresh, chain.toArray(new X509Certificate[0]));
 				return new RenewResult(current.alias(), newAlias, renewal.certificate());
 			}

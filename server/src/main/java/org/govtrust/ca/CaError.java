@@ -81,6 +81,9 @@ public enum CaError implements ErrorCode {
 	/** A change that changes nothing. */
 	CHANGE_NOTHING("CA-2015", HttpStatus.BAD_REQUEST),
 
+	/** An encryption certificate of a dual pair is handled through its signing certificate. */
+	ENCRYPTION_CERTIFICATE_PAIRED("CA-2016", HttpStatus.CONFLICT),
+
 	/** The login challenge expired or is unknown. */
 	CHALLENGE_EXPIRED("CA-3001", HttpStatus.UNAUTHORIZED),
 

@@ -1,6 +1,8 @@
 package org.govtrust.ca;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -17,10 +19,12 @@ import java.util.regex.Pattern;
 import org.govtrust.ca.config.CaProperties;
 import org.govtrust.ca.crypto.CaHierarchy;
 import org.govtrust.ca.crypto.Csrs;
+import org.govtrust.ca.crypto.KeyManagementCentre;
 import org.govtrust.ca.crypto.LegalPersonProfile;
 import org.govtrust.ca.crypto.Pki;
 import org.govtrust.ca.persistence.CertificateStore;
 import org.govtrust.ca.persistence.CertificateStore.CertificateRow;
+import org.govtrust.ca.persistence.CertificateStore.EscrowedKey;
 import org.govtrust.ca.persistence.EnterpriseStore;
 import org.govtrust.ca.persistence.EnterpriseStore.EnterpriseRow;
 import org.govtrust.shared.error.FieldProblem;
@@ -140,7 +144,7 @@ public class CertificateService {
 	 */
 	@Transactional
 	public IssuedCertificate renew(String serial, String csr, String actor) {
-		return renew(row(serial), csr, actor);
+		return renew(acting(serial), csr, actor);
 	}
 
 	private IssuedCertificate renew(CertificateRow row, String csr, String actor) {
@@ -170,7 +174,7 @@ public class CertificateService {
 	@Transactional
 	public IssuedCertificate change(String serial, String csr, @Nullable String housingFundNumber,
 			@Nullable String socialSecurityNumber, String actor) {
-		CertificateRow row = row(serial);
+		CertificateRow row = acting(serial);
 		requireActive(row);
 		List<FieldProblem> problems = new ArrayList<>();
 		String fund = EnterpriseService.accountNumber("housingFundNumber", housingFundNumber, problems);
@@ -205,7 +209,7 @@ public class CertificateService {
 	 */
 	@Transactional
 	public CertificateView revoke(String serial, RevocationReason reason, String actor) {
-		CertificateRow row = row(serial);
+		CertificateRow row = acting(serial);
 		if (!"VALID".equals(row.status()) && !"SUSPENDED".equals(row.status())) {
 			throw new TrustException(CaError.CERTIFICATE_NOT_ACTIVE, statusLabel(view(row).status()));
 		}
@@ -214,7 +218,7 @@ public class CertificateService {
 
 	@Transactional
 	public CertificateView suspend(String serial, String actor) {
-		CertificateRow row = row(serial);
+		CertificateRow row = acting(serial);
 		if (!"VALID".equals(row.status())) {
 			throw new TrustException(CaError.SUSPENSION_STATE);
 		}
@@ -223,7 +227,7 @@ public class CertificateService {
 
 	@Transactional
 	public CertificateView resume(String serial, String actor) {
-		CertificateRow row = row(serial);
+		CertificateRow row = acting(serial);
 		if (!"SUSPENDED".equals(row.status())) {
 			throw new TrustException(CaError.SUSPENSION_STATE);
 		}
@@ -246,7 +250,7 @@ public class CertificateService {
 		if (!UNLOCK_REQUEST.matcher(code).matches()) {
 			throw TrustException.forField("requestCode", CaError.UNLOCK_REQUEST_CODE);
 		}
-		CertificateRow row = row(serial);
+		CertificateRow row = acting(serial);
 		requireActive(row);
 		String[] parts = code.split("\\.");
 		String tokenId;
@@ -277,12 +281,18 @@ public class CertificateService {
 	}
 
 	/**
-	 * A certificate in PEM with its chain, for download and installation.
+	 * A certificate in PEM with its chain, for download and installation; for the signing
+	 * certificate of an SM2 dual pair, also the encryption certificate and a new envelope of
+	 * its escrowed key for this signing key.
 	 * @param serial the certificate
-	 * @return PEM: the certificate, the issuing CA, the root
+	 * @return PEM: the certificate, the issuing CA, the root (and the encryption part)
 	 */
 	public String pemWithChain(String serial) {
-		return Pki.pem(Pki.certificate(row(serial).der())) + this.publication.chainPem();
+		CertificateRow row = row(serial);
+		X509Certificate certificate = Pki.certificate(row.der());
+		String pem = Pki.pem(certificate) + this.publication.chainPem();
+		IssuedCertificate.EncryptionCertificate pair = encryptionPart(row.serial(), certificate.getPublicKey());
+		return pair == null ? pem : pem + pair.pem() + pair.envelopePem();
 	}
 
 	public byte[] der(String serial) {
@@ -329,26 +339,95 @@ public class CertificateService {
 				null, null, now, actor, der, 0);
 		this.store.insert(row);
 		record(row, act, detail, actor);
-		return new IssuedCertificate(view(row), Pki.pem(certificate), this.publication.chainPem());
+		IssuedCertificate.EncryptionCertificate encryption = null;
+		if ("SM2".equals(row.keyType())) {
+			encryption = issueEncryption(enterprise, row, key, actor);
+		}
+		return new IssuedCertificate(view(row), Pki.pem(certificate), this.publication.chainPem(), encryption);
+	}
+
+	/**
+	 * The encryption half of an SM2 dual pair: the KMC makes the key and keeps the escrow copy,
+	 * the CA certifies it with the signing certificate's subject and validity, and the key
+	 * travels in an envelope only the signing key opens.
+	 */
+	private IssuedCertificate.EncryptionCertificate issueEncryption(EnterpriseRow enterprise, CertificateRow signing,
+			PublicKey signingKey, String actor) {
+		KeyPair pair = KeyManagementCentre.newEncryptionKeyPair();
+		X509Certificate certificate = this.profile.issueEncryption(
+				new LegalPersonProfile.Subject(enterprise.name(), enterprise.creditCode(),
+						enterprise.housingFundNumber(), enterprise.socialSecurityNumber()),
+				pair.getPublic(), signing.notBefore(), signing.notAfter());
+		CertificateRow row = new CertificateRow(Pki.hex(certificate.getSerialNumber()), enterprise.id(), "ENCRYPTION",
+				signing.keyStorage(), "SM2", Pki.fingerprint(pair.getPublic()), signing.holderName(),
+				signing.notBefore(), signing.notAfter(), "VALID", null, null, null, signing.issuedAt(), actor,
+				encoded(certificate), 0);
+		this.store.insert(row);
+		this.store.escrow(row.serial(), signing.serial(),
+				this.cipher.encrypt(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())),
+				this.clock.instant());
+		record(row, "ISSUED", "encryption certificate paired with " + signing.serial() + ", key escrowed", actor);
+		return new IssuedCertificate.EncryptionCertificate(view(row), Pki.pem(certificate),
+				KeyManagementCentre.pem(KeyManagementCentre.envelope(signingKey, pair)));
+	}
+
+	/** The encryption part of a dual pair, with a new envelope from the escrow; null if none. */
+	private IssuedCertificate.@Nullable EncryptionCertificate encryptionPart(String signingSerial,
+			PublicKey signingKey) {
+		EscrowedKey escrowed = this.store.escrowedFor(signingSerial).orElse(null);
+		if (escrowed == null) {
+			return null;
+		}
+		CertificateRow row = row(escrowed.serial());
+		PrivateKey key = KeyManagementCentre.privateKey(Base64.getDecoder().decode(this.cipher.decrypt(escrowed.privateKeyEncrypted())));
+		return new IssuedCertificate.EncryptionCertificate(view(row), Pki.pem(Pki.certificate(row.der())),
+				KeyManagementCentre.pem(KeyManagementCentre.envelope(signingKey, KeyManagementCentre.keyPair(key))));
 	}
 
 	private void supersede(CertificateRow old, String replacement, String actor) {
-		if (!this.store.changeStatus(old.serial(), old.status(), "REVOKED", this.clock.instant(),
-				RevocationReason.SUPERSEDED.code(), replacement)) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("certificate changed concurrently");
+		for (CertificateRow row : withPair(old)) {
+			if (!this.store.changeStatus(row.serial(), row.status(), "REVOKED", this.clock.instant(),
+					RevocationReason.SUPERSEDED.code(), replacement)) {
+				throw new org.springframework.dao.OptimisticLockingFailureException("certificate changed concurrently");
+			}
+			record(row, "SUPERSEDED", "by " + replacement, actor);
 		}
-		record(old, "SUPERSEDED", "by " + replacement, actor);
 		this.publication.publish(false);
 	}
 
-	private CertificateView changeStatus(CertificateRow row, String to, @Nullable Integer reason, String act,
+	private CertificateView changeStatus(CertificateRow signing, String to, @Nullable Integer reason, String act,
 			String detail, String actor) {
-		if (!this.store.changeStatus(row.serial(), row.status(), to, this.clock.instant(), reason, null)) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("certificate changed concurrently");
+		for (CertificateRow row : withPair(signing)) {
+			if (!this.store.changeStatus(row.serial(), row.status(), to, this.clock.instant(), reason, null)) {
+				throw new org.springframework.dao.OptimisticLockingFailureException("certificate changed concurrently");
+			}
+			record(row, act, detail, actor);
 		}
-		record(row, act, detail, actor);
 		this.publication.publish(false);
-		return get(row.serial());
+		return get(signing.serial());
+	}
+
+	/** A signing certificate and, for a dual pair in the same state, its encryption certificate. */
+	private List<CertificateRow> withPair(CertificateRow signing) {
+		List<CertificateRow> rows = new ArrayList<>(List.of(signing));
+		this.store.escrowedFor(signing.serial())
+			.flatMap((escrowed) -> this.store.find(escrowed.serial()))
+			.filter((pair) -> pair.status().equals(signing.status()))
+			.ifPresent(rows::add);
+		return rows;
+	}
+
+	/**
+	 * A certificate to act on: the encryption certificate of a dual pair goes with its signing
+	 * certificate and is not acted on alone.
+	 */
+	private CertificateRow acting(String serial) {
+		CertificateRow row = row(serial);
+		if ("ENCRYPTION".equals(row.usage())) {
+			String signing = this.store.signingSerialOf(row.serial()).orElse("?");
+			throw new TrustException(CaError.ENCRYPTION_CERTIFICATE_PAIRED, signing);
+		}
+		return row;
 	}
 
 	private void record(CertificateRow row, String act, String detail, String actor) {

@@ -296,6 +296,12 @@ public final class Cli {
 						+ result.chainLength() + " certificate(s) with the chain).");
 		out.println("主题 Subject: " + certificate.getSubjectX500Principal().getName());
 		out.println("序列号 Serial: " + Certs.serialHex(certificate) + "  有效期至 Not after: " + certificate.getNotAfter().toInstant());
+		if (result.encryptionAlias() != null) {
+			say("双证书：加密密钥已用签名密钥从数字信封中取出，与加密证书一起保存为别名 " + result.encryptionAlias() + "（仅用于加解密，不用于登录）。",
+					"Dual certificate: the encryption key was opened from its envelope with the signing key and stored with "
+							+ "the encryption certificate under alias " + result.encryptionAlias()
+							+ " (for encryption only, never for login).");
+		}
 		if (!Certs.isValidAt(certificate, clock.instant())) {
 			say("注意：此证书当前不在有效期内，不能用于登录。", "Note: this certificate is not currently valid and cannot log in.");
 		}

@@ -35,7 +35,14 @@ public final class ServerClient {
 	public record AssistantInfo(String latestVersion, String minimumVersion, String download) {
 	}
 
-	public record Renewal(X509Certificate certificate, List<X509Certificate> chain) {
+	/**
+	 * A renewed certificate.
+	 *
+	 * @param certificate the new certificate
+	 * @param chain the issuing CA and root
+	 * @param encryption for an SM2 dual pair, the new encryption certificate and its key's envelope (PEM); else null
+	 */
+	public record Renewal(X509Certificate certificate, List<X509Certificate> chain, String encryption) {
 	}
 
 	public AssistantInfo assistantInfo() {
@@ -67,7 +74,8 @@ public final class ServerClient {
 		if (!chainPem.isBlank()) {
 			chain.addAll(Certs.parseAll(chainPem.getBytes(StandardCharsets.US_ASCII)));
 		}
-		return new Renewal(issued.get(0), chain);
+		String encryption = json.path("encryption").asString("");
+		return new Renewal(issued.get(0), chain, encryption.isBlank() ? null : encryption);
 	}
 
 	private static JsonNode parse(String url, Fetch.Response response) {

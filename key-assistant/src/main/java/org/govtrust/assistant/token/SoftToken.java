@@ -407,6 +407,13 @@ public final class SoftToken implements Token {
 		}
 
 		@Override
+		public void importKey(String alias, java.security.PrivateKey key, X509Certificate[] chain) {
+			entries.removeIf(entry -> entry.alias().equals(alias));
+			entries.add(new KeyEntry(alias, key, chain));
+			write(entries, caCertificates, pin);
+		}
+
+		@Override
 		public void close() {
 			Arrays.fill(pin, '\0');
 		}

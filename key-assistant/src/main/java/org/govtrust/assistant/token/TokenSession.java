@@ -23,6 +23,12 @@ public interface TokenSession extends AutoCloseable {
 
 	void delete(String alias);
 
+	/**
+	 * Stores a key pair made elsewhere (the encryption key of an SM2 dual pair, opened from the
+	 * CA's envelope) under a new alias with its certificate chain.
+	 */
+	void importKey(String alias, java.security.PrivateKey key, java.security.cert.X509Certificate[] chain);
+
 	@Override
 	void close();
 }

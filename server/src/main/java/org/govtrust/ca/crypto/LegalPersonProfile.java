@@ -33,8 +33,8 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 
 /**
- * The legal-person signing-certificate profile (GM/T 0015 style; the encryption certificate
- * of an SM2 dual pair is not issued yet): the subject names the enterprise
+ * The legal-person certificate profile (GM/T 0015 style), for the signing certificate and
+ * for the encryption certificate of an SM2 dual pair: the subject names the enterprise
  * with its unified social credit code in {@code OU}; the credit code is also in the GM/T 0015
  * extension {@code 1.2.156.10260.4.1.4} (where Chinese relying parties read it), and the
  * optional housing-fund and social-security numbers in extensions of their own. Every
@@ -71,7 +71,7 @@ public final class LegalPersonProfile {
 	}
 
 	/**
-	 * Issues a certificate.
+	 * Issues a signing certificate.
 	 * @param subject what it certifies
 	 * @param key the subject's public key (from a CSR whose signature was checked)
 	 * @param notBefore start of validity
@@ -79,14 +79,40 @@ public final class LegalPersonProfile {
 	 * @return the certificate
 	 */
 	public X509Certificate issue(Subject subject, PublicKey key, Instant notBefore, Instant notAfter) {
+		return issue(subject, key, notBefore, notAfter, false);
+	}
+
+	/**
+	 * Issues the encryption certificate of an SM2 dual pair: the same subject and addresses as
+	 * the signing certificate, key usage {@code keyEncipherment | dataEncipherment |
+	 * keyAgreement}, no client-authentication purpose (it never logs in).
+	 * @param subject what it certifies
+	 * @param key the KMC's encryption public key
+	 * @param notBefore start of validity
+	 * @param notAfter end of validity
+	 * @return the certificate
+	 */
+	public X509Certificate issueEncryption(Subject subject, PublicKey key, Instant notBefore, Instant notAfter) {
+		return issue(subject, key, notBefore, notAfter, true);
+	}
+
+	private X509Certificate issue(Subject subject, PublicKey key, Instant notBefore, Instant notAfter,
+			boolean encryption) {
 		try {
 			JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
 			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(this.issuer.certificate(),
 					Pki.newSerial(), Date.from(notBefore), Date.from(notAfter), name(subject), key);
 			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-			builder.addExtension(Extension.keyUsage, true,
-					new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-			builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+			if (encryption) {
+				builder.addExtension(Extension.keyUsage, true,
+						new KeyUsage(KeyUsage.keyEncipherment | KeyUsage.dataEncipherment | KeyUsage.keyAgreement));
+			}
+			else {
+				builder.addExtension(Extension.keyUsage, true,
+						new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+				builder.addExtension(Extension.extendedKeyUsage, false,
+						new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+			}
 			builder.addExtension(Extension.certificatePolicies, false,
 					new CertificatePolicies(new PolicyInformation(this.policy)));
 			builder.addExtension(Extension.cRLDistributionPoints, false, distributionPoint(this.endpoints.crl()));

@@ -86,6 +86,47 @@ public class CertificateStore {
 			.single() > 0;
 	}
 
+	/**
+	 * Keeps the KMC's escrow copy of an encryption key.
+	 * @param serial the encryption certificate
+	 * @param signingSerial the signing certificate it is paired with
+	 * @param privateKeyEncrypted the PKCS#8 key, encrypted with the platform's data key
+	 * @param at when
+	 */
+	public void escrow(String serial, String signingSerial, String privateKeyEncrypted, Instant at) {
+		this.jdbc.sql("INSERT INTO ca_escrowed_key (serial, signing_serial, private_key, escrowed_at) "
+				+ "VALUES (:serial, :signing, :key, :at)")
+			.param("serial", serial)
+			.param("signing", signingSerial)
+			.param("key", privateKeyEncrypted)
+			.param("at", EnterpriseStore.utc(at))
+			.update();
+	}
+
+	/**
+	 * The escrowed encryption key paired with a signing certificate.
+	 * @param signingSerial the signing certificate
+	 * @return the encryption certificate's serial and its encrypted key
+	 */
+	public Optional<EscrowedKey> escrowedFor(String signingSerial) {
+		return this.jdbc.sql("SELECT serial, private_key FROM ca_escrowed_key WHERE signing_serial = :serial")
+			.param("serial", signingSerial)
+			.query((rs, n) -> new EscrowedKey(rs.getString("serial"), rs.getString("private_key")))
+			.optional();
+	}
+
+	/**
+	 * The signing certificate an encryption certificate is paired with.
+	 * @param encryptionSerial the encryption certificate
+	 * @return the signing certificate's serial
+	 */
+	public Optional<String> signingSerialOf(String encryptionSerial) {
+		return this.jdbc.sql("SELECT signing_serial FROM ca_escrowed_key WHERE serial = :serial")
+			.param("serial", encryptionSerial)
+			.query(String.class)
+			.optional();
+	}
+
 	public List<CertificateRow> findByEnterprise(UUID enterpriseId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM ca_certificate WHERE enterprise_id = :id ORDER BY issued_at DESC")
 			.param("id", enterpriseId)
@@ -270,6 +311,16 @@ public class CertificateStore {
 			String publicKeySha256, String holderName, Instant notBefore, Instant notAfter, String status,
 			@Nullable Instant statusAt, @Nullable Integer revocationReason, @Nullable String supersededBy,
 			Instant issuedAt, String issuedBy, byte[] der, long version) {
+
+	}
+
+	/**
+	 * An escrowed encryption key.
+	 *
+	 * @param serial the encryption certificate
+	 * @param privateKeyEncrypted its PKCS#8 private key, encrypted with the platform's data key
+	 */
+	public record EscrowedKey(String serial, String privateKeyEncrypted) {
 
 	}
 

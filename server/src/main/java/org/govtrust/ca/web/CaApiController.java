@@ -1,6 +1,7 @@
 package org.govtrust.ca.web;
 
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,9 +50,15 @@ class CaApiController {
 		byte[] current = decode(request.certificate(), "certificate", CaError.CERTIFICATE_NOT_FOUND);
 		byte[] proof = decode(request.signature(), "signature", CaError.RENEWAL_PROOF);
 		IssuedCertificate issued = this.certificates.renew(current, request.csr() == null ? "" : request.csr(), proof);
-		return ResponseEntity.status(HttpStatus.CREATED)
-			.body(Map.of("serial", issued.certificate().serial(), "certificate", issued.pem(), "chain",
-					issued.chainPem()));
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("serial", issued.certificate().serial());
+		body.put("certificate", issued.pem());
+		body.put("chain", issued.chainPem());
+		if (issued.encryption() != null) {
+			// SM2 dual pair: the new encryption certificate and its key's envelope for the new signing key
+			body.put("encryption", issued.encryption().pem() + issued.encryption().envelopePem());
+		}
+		return ResponseEntity.status(HttpStatus.CREATED).body(body);
 	}
 
 	private static byte[] decode(@Nullable String value, String field, CaError error) {

@@ -137,7 +137,7 @@ class RaPagesController {
 	 */
 	static void issued(RedirectAttributes redirect, IssuedCertificate issued) {
 		redirect.addFlashAttribute("issuedSerial", issued.certificate().serial());
-		redirect.addFlashAttribute("issuedPem", issued.pem() + issued.chainPem());
+		redirect.addFlashAttribute("issuedPem", issued.installPem());
 	}
 
 	static ResponseEntity<byte[]> download(String serial, String pem) {
