@@ -194,7 +194,8 @@ public class ClientService {
 		return new ClientView(client.getClientId(), client.getClientName(), settings.getSetting(DEPARTMENT),
 				(logo == null || logo.isBlank()) ? null : logo, client.getRedirectUris(), client.getScopes(),
 				!client.getClientAuthenticationMethods().contains(ClientAuthenticationMethod.NONE),
-				level == null ? AssuranceLevel.LOA1 : AssuranceLevel.valueOf(level), secret);
+				level == null ? AssuranceLevel.LOA1 : AssuranceLevel.valueOf(level),
+				Boolean.TRUE.equals(settings.getSetting(FULL_ID_NUMBER)), secret);
 	}
 
 	private String newSecret() {

@@ -15,11 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param scopes allowed scopes
  * @param confidential whether it authenticates with a secret
  * @param requiredLevel the lowest level it accepts
+ * @param fullIdNumber whether it receives the full ID number with {@code realname}
+ * (otherwise a masked one)
  * @param clientSecret the secret, only in the answer to the registration (never again)
  */
 public record ClientView(String clientId, String name, String department, @Nullable String logoUri,
 		Set<String> redirectUris, Set<String> scopes, boolean confidential, AssuranceLevel requiredLevel,
-		@Nullable String clientSecret) {
+		boolean fullIdNumber, @Nullable String clientSecret) {
 
 	@Override
 	public String toString() {

@@ -17,6 +17,11 @@ public enum SsoError implements ErrorCode {
 	SCOPE_UNKNOWN("SSO-1003", HttpStatus.BAD_REQUEST),
 	/** A name and a department are needed, shown on the login page. */
 	CLIENT_NAME_REQUIRED("SSO-1004", HttpStatus.BAD_REQUEST),
+	/**
+	 * The consent page was opened without a request waiting for this person's consent: an
+	 * unknown app, no {@code state}, or a request already answered, cancelled or ended.
+	 */
+	CONSENT_REQUEST_INVALID("SSO-1005", HttpStatus.BAD_REQUEST),
 	/** The client id is taken. */
 	CLIENT_ID_TAKEN("SSO-2001", HttpStatus.CONFLICT),
 	/** The app requires a level this account cannot reach online. Argument: the level. */

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A government app signs a citizen in through GovTrust in a real headless Chromium:
  * authorization code with PKCE through the real login page (which names the app), tokens
  * from the token endpoint, the app's higher level enforced by step-up to the SMS login,
- * and RP-initiated logout.
+ * RP-initiated logout, and the consent page of an app registered to ask first.
  */
 class OidcBrowserTests extends BrowserTest {
 
@@ -86,6 +86,51 @@ class OidcBrowserTests extends BrowserTest {
 				+ URLEncoder.encode("http://localhost:" + this.port + "/", StandardCharsets.UTF_8));
 		this.page.open("/account");
 		assertThat(this.page.url()).contains("/login?next=");
+	}
+
+	@Test
+	void aCitizenAllowsAnAppThatAsksFirstOnTheConsentPage() throws Exception {
+		String redirect = "http://localhost:" + this.port + "/app-callback";
+		this.clients.register(new RegisterClientCommand("social-app", "社会保险查询", "人力资源和社会保障局", null,
+				List.of(redirect), List.of(), List.of("openid", "profile", "phone"), false, true, "loa1", false, false,
+				null));
+		importAndActivate();
+		String verifier = "browser-verifier-" + "m".repeat(40);
+		String challenge = Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+		this.page.open("/oauth2/authorize?response_type=code&client_id=social-app&scope=openid%20profile%20phone"
+				+ "&state=s-3&nonce=n-3&code_challenge=" + challenge + "&code_challenge_method=S256&redirect_uri="
+				+ URLEncoder.encode(redirect, StandardCharsets.UTF_8));
+		this.page.fill("#identifier", TestPersons.WANG_ID);
+		this.page.fill("#password", "Spring-2026!ok");
+		this.page.submit("#login-submit");
+
+		// signed in, the app asks first: GovTrust's consent page names the app, the person and each scope
+		assertThat(this.page.url()).contains("/oauth2/consent?");
+		assertThat(this.page.text("#requesting-app")).contains("社会保险查询").contains("人力资源和社会保障局");
+		assertThat(this.page.text("#signed-in-as")).contains("王*明");
+		assertThat(this.page.text("#scope-openid")).contains("用户标识").contains("必需");
+		assertThat(this.page.text("#scope-profile")).contains("姓名");
+		assertThat(this.page.text("#scope-phone")).contains("手机号");
+		this.page.screenshot("consent-page");
+		this.page.click("#choose-phone");
+		this.page.submit("#consent-allow");
+
+		assertThat(this.page.url()).startsWith(redirect).contains("state=s-3").contains("code=");
+		String code = this.page.url().replaceAll(".*[?&]code=([^&]+).*", "$1");
+		HttpResponse<String> tokens = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/oauth2/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=social-app&code="
+						+ code + "&code_verifier=" + verifier + "&redirect_uri="
+						+ URLEncoder.encode(redirect, StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(tokens.statusCode()).isEqualTo(200);
+		assertThat(List.of(JsonPath.<String>read(tokens.body(), "$.scope").split(" ")))
+			.containsExactlyInAnyOrder("openid", "profile");
+		String idToken = JsonPath.read(tokens.body(), "$.id_token");
+		String claims = new String(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8);
+		assertThat(claims).contains("\"name\":\"王*明\"").doesNotContain("phone_number");
 	}
 
 	private void importAndActivate() throws Exception {

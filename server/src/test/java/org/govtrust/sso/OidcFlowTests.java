@@ -6,7 +6,10 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.govtrust.identity.OperatorService;
 import org.govtrust.support.GovTrustTest;
@@ -22,21 +25,25 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
 
 import com.jayway.jsonpath.JsonPath;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * OpenID Connect through GovTrust's own sign-in: authorization code with PKCE, claims with
  * the assurance level, refresh-token rotation, key rotation, client credentials, step-up,
- * refused redirect URIs, and registration of apps by the administrator.
+ * refused redirect URIs, registration of apps by the administrator, and the consent page of
+ * apps registered to ask first (allow, cancel, asked once, never for pre-approved apps).
  */
 @GovTrustTest
 class OidcFlowTests {
@@ -320,12 +327,256 @@ class OidcFlowTests {
 				.string(org.hamcrest.Matchers.containsString("电子税务局")));
 	}
 
+	@Test
+	void anAppThatAsksFirstShowsTheConsentPageAndGetsOnlyTheScopesThePersonAllowed() throws Exception {
+		consentClient("social-app", false);
+		WebClient citizen = registeredCitizen();
+		String verifier = "verifier-" + "c".repeat(40);
+		String consentPage = consentPage(citizen.get(
+				authorizeUrl("social-app", challenge(verifier), "openid profile phone realname", null)));
+		assertThat(consentPage).contains("client_id=social-app").contains("state=");
+
+		String page = citizen.get(consentPage)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("社会保险查询")
+			.contains("人力资源和社会保障局")
+			.contains("当前登录账号：王*明")
+			.contains("您在本平台的用户标识")
+			.contains("您的姓名（部分隐藏")
+			.contains("您的手机号（部分隐藏")
+			.contains("您的完整姓名、身份证号和实名核验等级")
+			.contains("只获得部分隐藏的身份证号")
+			.doesNotContain("完整的 18 位身份证号")
+			.contains("name=\"_csrf\"")
+			.contains("id=\"consent-allow\"")
+			.contains("id=\"consent-cancel\"");
+		// openid is part of every answer, not a box to untick; the others are
+		assertThat(page).contains("<input type=\"hidden\" name=\"scope\" value=\"openid\">")
+			.doesNotContain("id=\"choose-openid\"")
+			.contains("id=\"choose-profile\"")
+			.contains("id=\"choose-phone\"")
+			.contains("id=\"choose-realname\"");
+		// the language switch reloads the same request
+		assertThat(page).containsPattern("id=\"lang-switch\" href=\"/oauth2/consent\\?client_id=social-app&amp;[^\"]*state=[^\"]+lang=en\"");
+		assertThat(citizen.get(consentPage + "&lang=en").andReturn().getResponse().getContentAsString())
+			.contains("Your mobile number, partly hidden")
+			.contains(">Allow<")
+			.contains(">Cancel<");
+
+		// the phone left unticked
+		MvcResult answered = answer(citizen, "social-app", formState(page), "openid", "profile", "realname")
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String tokens = tokens("social-app", code(answered), verifier);
+		assertThat(Set.of(JsonPath.<String>read(tokens, "$.scope").split(" "))).containsExactlyInAnyOrder("openid",
+				"profile", "realname");
+		Map<String, Object> idToken = claims(JsonPath.read(tokens, "$.id_token"));
+		assertThat(idToken).containsEntry("name", "王小明")
+			.containsEntry("id_number", "1101**********1233")
+			.doesNotContainKey("phone_number");
+		assertThat(claims(JsonPath.read(tokens, "$.access_token")).get("scope")).asString()
+			.contains("profile")
+			.doesNotContain("phone");
+		assertThat(this.jdbc.sql("SELECT authorities FROM oauth2_authorization_consent").query(String.class).single())
+			.contains("SCOPE_profile")
+			.contains("SCOPE_realname")
+			.doesNotContain("SCOPE_phone");
+	}
+
+	@Test
+	void theConsentPageSaysWhenTheAppReceivesTheFullIdNumber() throws Exception {
+		consentClient("housing-app", true);
+		WebClient citizen = registeredCitizen();
+		String verifier = "verifier-" + "f".repeat(40);
+		String page = citizen.get(consentPage(citizen.get(
+				authorizeUrl("housing-app", challenge(verifier), "openid realname", null))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("完整的 18 位身份证号").doesNotContain("只获得部分隐藏的身份证号");
+		String tokens = tokens("housing-app",
+				code(answer(citizen, "housing-app", formState(page), "openid", "realname").andReturn()), verifier);
+		assertThat(claims(JsonPath.read(tokens, "$.id_token"))).containsEntry("id_number", TestPersons.WANG_ID);
+	}
+
+	@Test
+	void cancelSendsThePersonBackToTheAppWithAccessDenied() throws Exception {
+		consentClient("social-app", false);
+		WebClient citizen = registeredCitizen();
+		String consentPage = consentPage(citizen.get(
+				authorizeUrl("social-app", challenge("v".repeat(50)), "openid profile", null)));
+		String page = citizen.get(consentPage).andReturn().getResponse().getContentAsString();
+		String location = answer(citizen, "social-app", formState(page))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).startsWith(REDIRECT).contains("error=access_denied").contains("state=st-1")
+			.doesNotContain("code=");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM oauth2_authorization").query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM oauth2_authorization_consent").query(Long.class).single())
+			.isZero();
+		// the answered request is gone: the page explains instead of asking again
+		citizen.get(consentPage)
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("SSO-1005")));
+	}
+
+	@Test
+	void cancelIsDeniedEvenWhenTheAppWasGrantedScopesEarlierAndKeepsThoseGrants() throws Exception {
+		consentClient("social-app", false);
+		WebClient citizen = registeredCitizen();
+		String first = citizen.get(consentPage(citizen.get(
+				authorizeUrl("social-app", challenge("v".repeat(50)), "openid profile", null))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		code(answer(citizen, "social-app", formState(first), "openid", "profile").andReturn());
+
+		// now the app asks for more: what was granted shows as granted, only the phone is asked
+		String page = citizen.get(consentPage(citizen.get(
+				authorizeUrl("social-app", challenge("w".repeat(50)), "openid profile phone", null))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("此前已同意").doesNotContain("id=\"choose-profile\"").contains("id=\"choose-phone\"");
+		String location = answer(citizen, "social-app", formState(page))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).startsWith(REDIRECT).contains("error=access_denied").doesNotContain("code=");
+		assertThat(this.jdbc.sql("SELECT authorities FROM oauth2_authorization_consent").query(String.class).single())
+			.contains("SCOPE_profile")
+			.doesNotContain("SCOPE_phone");
+	}
+
+	@Test
+	void aSecondAuthorizationForScopesAlreadyAllowedDoesNotAskAgain() throws Exception {
+		consentClient("social-app", false);
+		WebClient citizen = registeredCitizen();
+		String page = citizen.get(consentPage(citizen.get(
+				authorizeUrl("social-app", challenge("v".repeat(50)), "openid profile phone", null))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		code(answer(citizen, "social-app", formState(page), "openid", "profile", "phone").andReturn());
+
+		String verifier = "verifier-" + "s".repeat(40);
+		for (String scope : List.of("openid profile phone", "openid phone")) {
+			MvcResult again = citizen.get(authorizeUrl("social-app", challenge(verifier), scope, null))
+				.andExpect(status().is3xxRedirection())
+				.andReturn();
+			assertThat(again.getResponse().getRedirectedUrl()).doesNotContain("/oauth2/consent");
+			code(again);
+		}
+		String tokens = tokens("social-app", code(citizen.get(
+				authorizeUrl("social-app", challenge(verifier), "openid profile phone", null)).andReturn()), verifier);
+		assertThat(claims(JsonPath.read(tokens, "$.id_token"))).containsEntry("name", "王*明")
+			.containsEntry("phone_number", "199****5678");
+	}
+
+	@Test
+	void preApprovedAppsNeverShowTheConsentPage() throws Exception {
+		publicClient("tax-app", "LOA1");
+		WebClient citizen = registeredCitizen();
+		MvcResult result = citizen.get(authorizeUrl("tax-app", challenge("v".repeat(50)), "openid profile realname", null))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).doesNotContain("/oauth2/consent");
+		code(result);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM oauth2_authorization_consent").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void theConsentPageWithoutARequestWaitingForThisPersonExplainsWhatToDo() throws Exception {
+		consentClient("social-app", false);
+		publicClient("tax-app", "LOA1");
+		WebClient citizen = registeredCitizen();
+		String consentPage = consentPage(citizen.get(
+				authorizeUrl("social-app", challenge("v".repeat(50)), "openid profile", null)));
+		String state = consentPage.replaceAll(".*[?&]state=([^&]+).*", "$1");
+		for (String wrong : List.of("/oauth2/consent?client_id=no-such-app&scope=openid%20profile&state=" + state,
+				"/oauth2/consent?client_id=social-app&scope=openid%20profile",
+				"/oauth2/consent?client_id=tax-app&scope=openid%20profile&state=" + state,
+				"/oauth2/consent?client_id=social-app&scope=openid%20profile&state=" + state + "x")) {
+			citizen.get(wrong)
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("SSO-1005")))
+				.andExpect(content().string(containsString("请回到您要使用的应用，重新点击登录")));
+		}
+		// someone else's request is not theirs to answer
+		WebClient other = TestCitizens.registeredAndSignedIn(this.mvc, this.json, TestPersons.aygul("19912345679"),
+				"19912345679");
+		other.get(consentPage).andExpect(status().isBadRequest());
+		// without a session: sign in first, then back to the page
+		MvcResult anonymous = new WebClient(this.mvc, this.json).get(consentPage)
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(anonymous.getResponse().getRedirectedUrl()).startsWith("/login?next=")
+			.contains(URLEncoder.encode("/oauth2/consent?client_id=social-app", StandardCharsets.UTF_8));
+		citizen.get(consentPage).andExpect(status().isOk());
+	}
+
 	// --- helpers ---
 
 	private void publicClient(String clientId, String level) {
 		this.clients.register(new RegisterClientCommand(clientId, "电子税务局", "税务局", null, List.of(REDIRECT),
 				List.of("http://localhost:9000/"), List.of("openid", "profile", "realname"), false, false, level, false,
 				false, null));
+	}
+
+	private void consentClient(String clientId, boolean fullIdNumber) {
+		this.clients.register(new RegisterClientCommand(clientId, "社会保险查询", "人力资源和社会保障局", null,
+				List.of(REDIRECT), List.of(), List.of("openid", "profile", "phone", "realname"), false, true, "loa1",
+				false, fullIdNumber, null));
+	}
+
+	/** Where the authorization endpoint sent the person to consent. */
+	private static String consentPage(ResultActions authorization) throws Exception {
+		String location = authorization.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).startsWith("http://localhost/oauth2/consent?");
+		return location.substring("http://localhost".length());
+	}
+
+	/** The state the consent page's form posts back. */
+	private static String formState(String page) {
+		Matcher state = Pattern.compile("name=\"state\" value=\"([^\"]+)\"").matcher(page);
+		assertThat(state.find()).as("state in the consent form").isTrue();
+		return state.group(1);
+	}
+
+	/** The consent form's answer, as the browser posts it: no scope at all is Cancel. */
+	private static ResultActions answer(WebClient citizen, String clientId, String state, String... scopes)
+			throws Exception {
+		StringBuilder body = new StringBuilder("client_id=").append(clientId)
+			.append("&state=")
+			.append(URLEncoder.encode(state, StandardCharsets.UTF_8));
+		for (String scope : scopes) {
+			body.append("&scope=").append(scope);
+		}
+		return citizen.postText("/oauth2/authorize", MediaType.APPLICATION_FORM_URLENCODED_VALUE, body.toString());
+	}
+
+	private String tokens(String clientId, String code, String verifier) throws Exception {
+		return this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("grant_type", "authorization_code")
+			.param("code", code)
+			.param("redirect_uri", REDIRECT)
+			.param("client_id", clientId)
+			.param("code_verifier", verifier))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private static String authorizeUrl(String clientId, String challenge, String scope, String acrValues) {

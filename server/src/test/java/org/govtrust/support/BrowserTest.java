@@ -36,6 +36,7 @@ public abstract class BrowserTest {
 	void startBrowser() throws Exception {
 		TestDatabase.reset(this.jdbc);
 		this.jdbc.sql("DELETE FROM oauth2_authorization").update();
+		this.jdbc.sql("DELETE FROM oauth2_authorization_consent").update();
 		this.jdbc.sql("DELETE FROM oauth2_registered_client").update();
 		this.clock.reset();
 		this.browser = Browser.start(390, 844);

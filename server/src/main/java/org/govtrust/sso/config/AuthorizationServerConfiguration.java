@@ -34,6 +34,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
@@ -49,34 +50,47 @@ import org.springframework.security.web.context.SecurityContextRepository;
 /**
  * The OpenID Connect provider: Spring Security's authorization server with its JDBC stores
  * (clients, authorizations, consents), OIDC on (discovery, userinfo, RP-initiated logout),
- * signing keys from the database, and GovTrust's own sign-in pages: an authorization
- * request without a session goes to {@code /login?next=...} and comes back after sign-in.
+ * signing keys from the database, and GovTrust's own sign-in and consent pages: an
+ * authorization request without a session goes to {@code /login?next=...} and comes back
+ * after sign-in; an app registered to ask first sends the person to {@code /oauth2/consent}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
 
+	/** GovTrust's consent page ({@code sso.web.ConsentController}). */
+	static final String CONSENT_PAGE = "/oauth2/consent";
+
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
-			StepUpFilter stepUp, SessionService sessions) throws Exception {
+			StepUpFilter stepUp, SessionService sessions, OAuth2AuthorizationService authorizations) throws Exception {
 		OidcLogoutAuthenticationSuccessHandler defaultLogout = new OidcLogoutAuthenticationSuccessHandler();
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+		DeclinedConsent declined = new DeclinedConsent(authorizations);
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
-			.with(authorizationServer, (server) -> server.oidc((oidc) -> oidc
-				.userInfoEndpoint((userInfo) -> userInfo
-					// userinfo answers with the claims of the ID token the app received (scope-filtered there)
-					.userInfoMapper((context) -> new OidcUserInfo(context.getAuthorization()
-						.getToken(OidcIdToken.class)
-						.getToken()
-						.getClaims())))
-				// RP-initiated logout ends the session like any other sign-out: the other apps hear of it
-				.logoutEndpoint((logout) -> logout.logoutResponseHandler((request, response, authentication) -> {
-					Object principal = ((OidcLogoutAuthenticationToken) authentication).getPrincipal();
-					defaultLogout.onAuthenticationSuccess(request, response, authentication);
-					if (principal instanceof Authentication user && user.getPrincipal() instanceof SignedIn who) {
-						sessions.signedOut(who.getName());
-					}
-				}))))
+			.with(authorizationServer, (server) -> server
+				// apps registered to ask first: GovTrust's own consent page, Cancel always denied
+				.authorizationEndpoint((authorization) -> authorization.consentPage(CONSENT_PAGE)
+					.authenticationProviders((providers) -> providers.forEach((provider) -> {
+						if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
+							consent.setAuthorizationConsentCustomizer(declined);
+						}
+					})))
+				.oidc((oidc) -> oidc
+					.userInfoEndpoint((userInfo) -> userInfo
+						// userinfo answers with the claims of the ID token the app received (scope-filtered there)
+						.userInfoMapper((context) -> new OidcUserInfo(context.getAuthorization()
+							.getToken(OidcIdToken.class)
+							.getToken()
+							.getClaims())))
+					// RP-initiated logout ends the session like any other sign-out: the other apps hear of it
+					.logoutEndpoint((logout) -> logout.logoutResponseHandler((request, response, authentication) -> {
+						Object principal = ((OidcLogoutAuthenticationToken) authentication).getPrincipal();
+						defaultLogout.onAuthenticationSuccess(request, response, authentication);
+						if (principal instanceof Authentication user && user.getPrincipal() instanceof SignedIn who) {
+							sessions.signedOut(who.getName());
+						}
+					}))))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
