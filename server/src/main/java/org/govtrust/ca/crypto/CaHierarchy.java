@@ -134,6 +134,10 @@ public final class CaHierarchy {
 		else {
 			config.append("slotListIndex=0\n");
 		}
+		// CA keys are made on the token as sensitive, never-extractable token objects (SunPKCS11's
+		// default template leaves CKA_SENSITIVE false)
+		config.append("attributes(generate, CKO_PRIVATE_KEY, *) = {\n  CKA_TOKEN = true\n  CKA_SENSITIVE = true\n"
+				+ "  CKA_EXTRACTABLE = false\n}\n");
 		Provider provider = Security.getProvider("SunPKCS11").configure(config.toString());
 		KeyStore store = KeyStore.getInstance("PKCS11", provider);
 		store.load(null, pin.toCharArray());
