@@ -1,6 +1,5 @@
 package org.govtrust.ca;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.govtrust.support.GovTrustTest;
 import org.govtrust.support.MutableClock;
+import org.govtrust.support.Programs;
 import org.govtrust.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,7 +60,7 @@ class Pkcs11CertificateAuthorityTests {
 	@BeforeAll
 	static void emptyToken() throws Exception {
 		String conf = System.getenv("SOFTHSM2_CONF");
-		boolean available = Files.isRegularFile(LIBRARY) && onPath("softhsm2-util") && conf != null;
+		boolean available = Files.isRegularFile(LIBRARY) && Programs.onPath("softhsm2-util") && conf != null;
 		if (!available) {
 			System.err.println("SKIPPED the PKCS#11 CA key store test: SoftHSM2 is not installed "
 					+ "(apt-get install softhsm2; .ci/run does this) or SOFTHSM2_CONF is not set by the build");
@@ -108,7 +108,7 @@ class Pkcs11CertificateAuthorityTests {
 		assertThat(crl.isRevoked(certificate)).isTrue();
 
 		// independently of Java: the two CA keys are private objects on the token
-		if (onPath("pkcs11-tool")) {
+		if (Programs.onPath("pkcs11-tool")) {
 			CertificateAuthorityTests.Result objects = CertificateAuthorityTests.run(Path.of("."), "pkcs11-tool",
 					"--module", LIBRARY.toString(), "--token-label", "GovTrust CA", "--login", "--pin", "246810",
 					"--list-objects", "--type", "privkey");
@@ -125,19 +125,6 @@ class Pkcs11CertificateAuthorityTests {
 	static X509Certificate certificate(byte[] bytes) throws Exception {
 		return (X509Certificate) CertificateFactory.getInstance("X.509")
 			.generateCertificate(new java.io.ByteArrayInputStream(bytes));
-	}
-
-	private static boolean onPath(String program) {
-		String path = System.getenv("PATH");
-		if (path == null) {
-			return false;
-		}
-		for (String dir : path.split(File.pathSeparator)) {
-			if (Files.isExecutable(Path.of(dir, program))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -32,6 +32,7 @@ import org.govtrust.ca.RevocationReason;
 import org.govtrust.sso.ClientService;
 import org.govtrust.sso.RegisterClientCommand;
 import org.govtrust.support.BrowserTest;
+import org.govtrust.support.Programs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class CertificateLoginBrowserTests extends BrowserTest {
 
 	@BeforeEach
 	void requirements() {
-		boolean softhsm = Files.isRegularFile(SOFTHSM) && onPath("softhsm2-util");
+		boolean softhsm = Files.isRegularFile(SOFTHSM) && Programs.onPath("softhsm2-util");
 		boolean jar = Files.isRegularFile(ASSISTANT_JAR);
 		if (!softhsm || !jar) {
 			System.err.println("SKIPPED the USB-key end-to-end test: "
@@ -301,19 +302,6 @@ class CertificateLoginBrowserTests extends BrowserTest {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	private static boolean onPath(String program) {
-		String path = System.getenv("PATH");
-		if (path == null) {
-			return false;
-		}
-		for (String dir : path.split(File.pathSeparator)) {
-			if (Files.isExecutable(Path.of(dir, program))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	record Run(int code, String out, String err) {
