@@ -392,7 +392,7 @@ public class CertificateService {
 			}
 			record(row, "SUPERSEDED", "by " + replacement, actor);
 		}
-		this.publication.publish(false);
+		this.publication.publishAfterCommit();
 	}
 
 	private CertificateView changeStatus(CertificateRow signing, String to, @Nullable Integer reason, String act,
@@ -403,7 +403,7 @@ public class CertificateService {
 			}
 			record(row, act, detail, actor);
 		}
-		this.publication.publish(false);
+		this.publication.publishAfterCommit();
 		return get(signing.serial());
 	}
 

@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.govtrust.ca.config.CaProperties;
 import org.govtrust.ca.crypto.CaHierarchy;
@@ -18,14 +20,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the CA publishes: the complete and delta CRLs, OCSP answers and the CA certificates.
  * <p>
- * CRLs are re-signed at once on every revocation, suspension and resumption (in the same
- * transaction, so a revocation is never acknowledged before the CRL lists it) and on
- * schedule; a CRL always exists, so a new certificate never waits for one. Complete and
+ * CRLs are re-signed at once on every revocation, suspension and resumption, and on
+ * schedule; a CRL always exists, so a new certificate never waits for one. The re-signing
+ * runs just after the change commits, in the thread that made it, so the change is
+ * acknowledged only once the CRL lists it, yet no lock of the change (the audit chain's, the
+ * certificate row's) is held while a CRL of a million entries is built; changes that commit
+ * while a build runs share the next one. Complete and
  * delta CRLs share one number sequence; a scheduled run starts a new delta base. OCSP reads
  * the certificate register directly: a certificate is known the moment its issuance commits.
  */
@@ -55,8 +65,17 @@ public class PkiPublication {
 
 	private final Clock clock;
 
+	private final TransactionTemplate ownTransaction;
+
+	/** Changes committed in this node that asked for a CRL, and how many of them a CRL lists. */
+	private final AtomicLong requested = new AtomicLong();
+
+	private final AtomicLong listed = new AtomicLong();
+
+	private final ReentrantLock building = new ReentrantLock();
+
 	PkiPublication(CaHierarchy hierarchy, CertificateStore store, OcspResponder ocsp, CaProperties properties,
-			Clock clock) {
+			Clock clock, PlatformTransactionManager transactions) {
 		this.hierarchy = hierarchy;
 		this.store = store;
 		this.issuingLists = new RevocationLists(hierarchy.issuing());
@@ -65,6 +84,47 @@ public class PkiPublication {
 		this.endpoints = LegalPersonProfile.Endpoints.under(properties.baseUrl());
 		this.properties = properties;
 		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * Re-signs the CRLs once the caller's transaction has committed (at once when there is
+	 * none), so that they list its change. A failure is logged, not thrown: the change stands
+	 * and OCSP already answers for it, and the next change or the scheduled run re-signs.
+	 */
+	public void publishAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					publishChanges();
+				}
+			});
+		}
+		else {
+			publishChanges();
+		}
+	}
+
+	private void publishChanges() {
+		long change = this.requested.incrementAndGet();
+		this.building.lock();
+		try {
+			if (this.listed.get() >= change) {
+				return; // a build that began after this change committed has listed it
+			}
+			long upTo = this.requested.get();
+			this.ownTransaction.executeWithoutResult((status) -> publish(false));
+			this.listed.set(upTo);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Re-signing the CRLs after a status change failed; the next change or the scheduled run "
+					+ "re-signs them (OCSP already answers for the change)", ex);
+		}
+		finally {
+			this.building.unlock();
+		}
 	}
 
 	/**
@@ -143,8 +203,10 @@ public class PkiPublication {
 	@Scheduled(initialDelayString = "${govtrust.ca.crl-republish-interval:PT12H}",
 			fixedDelayString = "${govtrust.ca.crl-republish-interval:PT12H}")
 	public void republishOnSchedule() {
-		publish(true);
-		publishRoot();
+		this.ownTransaction.executeWithoutResult((status) -> {
+			publish(true);
+			publishRoot();
+		});
 		this.store.deleteChallengesBefore(this.clock.instant());
 	}
 

@@ -53,6 +53,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -95,6 +97,9 @@ class CertificateAuthorityTests {
 
 	@Autowired
 	CertificateService certificates;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@BeforeEach
 	void reset() {
@@ -218,6 +223,38 @@ class CertificateAuthorityTests {
 		String revoked = opensslOcsp(dir, "-cert", "cert.pem");
 		assertThat(revoked).contains("cert.pem: revoked").contains("Reason: cessationOfOperation");
 		assertThat(opensslOcsp(dir, "-serial", "0x1234abcd")).contains("0x1234abcd: unknown");
+	}
+
+	@Test
+	void crlsAreReSignedJustAfterTheRevocationCommitsNotWhileItHoldsItsLocks() throws Exception {
+		IssuedCertificate issued = issue(enrol(), ecKey());
+		long before = crlNumber();
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.certificates.revoke(issued.certificate().serial(), RevocationReason.KEY_COMPROMISE, "staff:t");
+			// still inside the revocation's transaction (which holds the audit chain's head):
+			// no CRL is being built yet
+			assertThat(crlNumber()).isEqualTo(before);
+		});
+		assertThat(crlNumber()).isGreaterThan(before);
+		assertThat(crl("/ca/crl/issuing.crl").getRevokedCertificate(new BigInteger(issued.certificate().serial(), 16)))
+			.isNotNull();
+
+		// a revocation rolled back leaves the CRLs as they were
+		IssuedCertificate other = issue(enrol("91110105MA1GT0028J"), ecKey());
+		long published = crlNumber();
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.certificates.revoke(other.certificate().serial(), RevocationReason.KEY_COMPROMISE, "staff:t");
+			status.setRollbackOnly();
+		});
+		assertThat(crlNumber()).isEqualTo(published);
+		assertThat(this.certificates.get(other.certificate().serial()).status()).isEqualTo(CertificateStatus.VALID);
+	}
+
+	long crlNumber() {
+		return this.jdbc.sql("SELECT number FROM ca_crl WHERE issuer = 'issuing' AND kind = 'FULL'")
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
 	}
 
 	@Test
@@ -364,8 +401,12 @@ class CertificateAuthorityTests {
 	// --- helpers
 
 	EnterpriseView enrol() {
-		return this.enterprises.enrol(new EnrolEnterpriseCommand("北京示范科技有限公司", CODE, "王小明", "110101199003071233",
-				null, null), "staff:test");
+		return enrol(CODE);
+	}
+
+	EnterpriseView enrol(String creditCode) {
+		return this.enterprises.enrol(new EnrolEnterpriseCommand("北京示范科技有限公司", creditCode, "王小明",
+				"110101199003071233", null, null), "staff:test");
 	}
 
 	IssuedCertificate issue(EnterpriseView enterprise, KeyPair key) throws Exception {
