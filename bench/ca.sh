@@ -342,7 +342,7 @@ awk -F'\t' '$2 == "sample" {n[$1]++; next}
 	END {for (c in n) printf "  %3d clients: %.1f active on average, %.1f of them waiting for a row lock%s\n", c, act[c] / n[c], lk[c] / n[c],
 		(bk[c] != "" ? "; most often " bk[c] : "")}' waits.tsv | sort -n
 echo
-echo "CRL (revocation = status change + both CRLs re-signed, one transaction; ms = wall time of the RA API call):"
+echo "CRL (revocation = status change + both CRLs re-signed just after it commits, before the answer; ms = wall time of the RA API call):"
 { printf 'level\trevoked\trevoke p50 ms\trevoke samples ms\tCRL bytes\tentries in CRL\tGET CRL ms\tdelta bytes\n'
 	cut -f1-8 "$crl_results"; } | column -t -s $'\t'
 echo

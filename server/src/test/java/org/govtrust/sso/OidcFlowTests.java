@@ -74,6 +74,7 @@ class OidcFlowTests {
 	@BeforeEach
 	void reset() {
 		TestDatabase.reset(this.jdbc);
+		this.jdbc.sql("DELETE FROM sso_token_index").update();
 		this.jdbc.sql("DELETE FROM oauth2_authorization").update();
 		this.jdbc.sql("DELETE FROM oauth2_authorization_consent").update();
 		this.jdbc.sql("DELETE FROM oauth2_registered_client").update();
@@ -282,6 +283,30 @@ class OidcFlowTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.active").value(true))
 			.andExpect(jsonPath("$.client_id").value("tax-backend"));
+		// the token is found through the index of token hashes (a primary-key lookup), not by a
+		// scan of the token columns: without its index row it is unknown
+		String hash = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		String indexed = this.jdbc.sql("SELECT authorization_id FROM sso_token_index WHERE token_hash = :hash")
+			.param("hash", hash)
+			.query(String.class)
+			.single();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM oauth2_authorization WHERE id = :id")
+			.param("id", indexed)
+			.query(Long.class)
+			.single()).isOne();
+		this.jdbc.sql("UPDATE sso_token_index SET token_hash = :other WHERE token_hash = :hash")
+			.param("other", "0".repeat(64))
+			.param("hash", hash)
+			.update();
+		this.mvc.perform(post("/oauth2/introspect").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("token", token))
+			.andExpect(jsonPath("$.active").value(false));
+		this.jdbc.sql("UPDATE sso_token_index SET token_hash = :hash WHERE token_hash = :other")
+			.param("other", "0".repeat(64))
+			.param("hash", hash)
+			.update();
 		this.mvc.perform(post("/oauth2/revoke").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.header("Authorization", basic)
 			.param("token", token))

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -134,7 +135,8 @@ class AuthorizationServerConfiguration {
 				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, mapper));
 		service.setAuthorizationParametersMapper(
 				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(mapper));
-		return new TransactionalAuthorizationService(service, new TransactionTemplate(transactionManager));
+		return new TransactionalAuthorizationService(new TokenIndexedAuthorizationService(service, JdbcClient.create(jdbc)),
+				new TransactionTemplate(transactionManager));
 	}
 
 	@Bean
