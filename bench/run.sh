@@ -22,7 +22,8 @@ gt="http://127.0.0.1:$PORT"
 redirect="http://127.0.0.1:18099/callback"
 for tool in java wrk jq curl node python3; do command -v "$tool" > /dev/null || { echo "bench: $tool is missing" >&2; exit 1; }; done
 [ -f "$peers/oidc.lua" ] && [ -f "$peers/authcode.mjs" ] || { echo "bench: load scripts not found in $peers (set PEERS)" >&2; exit 1; }
-[ -f "$root/server/target/govtrust.jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
+JAR=${JAR:-$root/server/target/govtrust.jar} # another build to compare with, e.g. JAR=/tmp/old.jar
+[ -f "$JAR" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
 
 work="$(mktemp -d)"
 pid=""
@@ -31,7 +32,7 @@ trap cleanup EXIT
 cd "$work"
 start_ms=$(date +%s%3N)
 # the SMS and sign-in limits guard real people; a bench from one address needs them wide open
-java ${JAVA_OPTS:-} -jar "$root/server/target/govtrust.jar" --server.port=$PORT --server.address=127.0.0.1 \
+java ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --server.address=127.0.0.1 \
 	--govtrust.sms.per-address[0].window=PT1H --govtrust.sms.per-address[0].max=1000000 \
 	--govtrust.sms.per-address[1].window=PT24H --govtrust.sms.per-address[1].max=1000000 \
 	--govtrust.login.address-failures=1000000 --govtrust.web.max-concurrent-requests=400 > server.log 2>&1 &

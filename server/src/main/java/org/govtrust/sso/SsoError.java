@@ -22,6 +22,12 @@ public enum SsoError implements ErrorCode {
 	 * unknown app, no {@code state}, or a request already answered, cancelled or ended.
 	 */
 	CONSENT_REQUEST_INVALID("SSO-1005", HttpStatus.BAD_REQUEST),
+	/** An authorization request from an app GovTrust does not know. */
+	AUTHORIZE_UNKNOWN_APP("SSO-1006", HttpStatus.BAD_REQUEST),
+	/** An authorization request returning to an address the app has not registered. */
+	AUTHORIZE_REDIRECT_URI("SSO-1007", HttpStatus.BAD_REQUEST),
+	/** An authorization request too malformed to send back to the app. */
+	AUTHORIZE_MALFORMED("SSO-1008", HttpStatus.BAD_REQUEST),
 	/** The client id is taken. */
 	CLIENT_ID_TAKEN("SSO-2001", HttpStatus.CONFLICT),
 	/** The app requires a level this account cannot reach online. Argument: the level. */

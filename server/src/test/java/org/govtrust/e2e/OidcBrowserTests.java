@@ -43,6 +43,13 @@ class OidcBrowserTests extends BrowserTest {
 				List.of(redirect), List.of("http://localhost:" + this.port + "/"), List.of("openid", "profile"), false,
 				false, "loa1", false, false, null));
 		importAndActivate();
+		// a request that cannot be answered to the app: the reason, on GovTrust's own page
+		this.page.open("/oauth2/authorize?response_type=code&client_id=tax-app&scope=openid&redirect_uri="
+				+ URLEncoder.encode("http://localhost:9/elsewhere", StandardCharsets.UTF_8));
+		assertThat(this.page.text("#error-code")).isEqualTo("SSO-1007");
+		assertThat(this.page.text("#error-message")).contains("回调地址");
+		this.page.open("/oauth2/authorize?response_type=code&client_id=no-such-app&scope=openid");
+		assertThat(this.page.text("#error-code")).isEqualTo("SSO-1006");
 		String verifier = "browser-verifier-" + "k".repeat(40);
 		String challenge = Base64.getUrlEncoder().withoutPadding()
 			.encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.govtrust.identity.OperatorService;
+import org.govtrust.shared.web.ProblemWriter;
 import org.govtrust.support.GovTrustTest;
 import org.govtrust.support.MutableClock;
 import org.govtrust.support.TestCitizens;
@@ -37,6 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -238,13 +240,21 @@ class OidcFlowTests {
 	void authorizationWithoutPkceOrWithAnUnregisteredRedirectIsRefused() throws Exception {
 		publicClient("tax-app", "LOA1");
 		WebClient citizen = registeredCitizen();
+		// nothing goes to an address the app has not registered: the person gets the reason
 		citizen.get("/oauth2/authorize?response_type=code&client_id=tax-app&scope=openid&redirect_uri="
 				+ URLEncoder.encode("http://localhost:9000/elsewhere", StandardCharsets.UTF_8))
-			.andExpect(status().isBadRequest());
+			.andExpect(status().isBadRequest())
+			.andExpect(request().attribute(ProblemWriter.ERROR_CODE_ATTRIBUTE, SsoError.AUTHORIZE_REDIRECT_URI));
+		citizen.get("/oauth2/authorize?response_type=code&client_id=no-such-app&scope=openid&redirect_uri="
+				+ URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8))
+			.andExpect(status().isBadRequest())
+			.andExpect(request().attribute(ProblemWriter.ERROR_CODE_ATTRIBUTE, SsoError.AUTHORIZE_UNKNOWN_APP));
 		MvcResult noPkce = citizen.get("/oauth2/authorize?response_type=code&client_id=tax-app&scope=openid&state=s"
 				+ "&redirect_uri=" + URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8))
 			.andReturn();
-		assertThat(noPkce.getResponse().getRedirectedUrl()).contains("error=invalid_request");
+		assertThat(noPkce.getResponse().getRedirectedUrl()).startsWith(REDIRECT)
+			.contains("error=invalid_request")
+			.contains("state=s");
 	}
 
 	@Test

@@ -72,6 +72,8 @@ class AuthorizationServerConfiguration {
 			.with(authorizationServer, (server) -> server
 				// apps registered to ask first: GovTrust's own consent page, Cancel always denied
 				.authorizationEndpoint((authorization) -> authorization.consentPage(CONSENT_PAGE)
+					// an unknown app or redirect address: GovTrust's error page with what to do
+					.errorResponseHandler(new AuthorizationErrorResponses())
 					.authenticationProviders((providers) -> providers.forEach((provider) -> {
 						if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consent) {
 							consent.setAuthorizationConsentCustomizer(declined);
