@@ -8,6 +8,8 @@
 #   DURATION=30 CONCURRENCIES="8 32" USER_COUNT=200 bench/run.sh
 #
 # Needs: a JDK, wrk, jq, curl, node, python3 (apt-get install wrk jq curl nodejs). Loopback only.
+# Before the server starts it measures the hashing floor (bench/HashCost.java: argon2id at the
+# server's strength in this JVM, with Bouncy Castle from ~/.m2) and reports logins against it.
 # The password grant of the Keycloak anchor does not exist here (OAuth 2.1 drops it); the
 # token for the introspection and userinfo loads comes from one authorization-code login.
 set -euo pipefail
@@ -24,6 +26,14 @@ for tool in java wrk jq curl node python3; do command -v "$tool" > /dev/null || 
 [ -f "$peers/oidc.lua" ] && [ -f "$peers/authcode.mjs" ] || { echo "bench: load scripts not found in $peers (set PEERS)" >&2; exit 1; }
 JAR=${JAR:-$root/server/target/govtrust.jar} # another build to compare with, e.g. JAR=/tmp/old.jar
 [ -f "$JAR" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
+
+# the hashing floor first, on a quiet machine: one argon2id hash per password login
+bcprov="$HOME/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.84/bcprov-jdk18on-1.84.jar"
+hashcost=""
+if [ -f "$bcprov" ]; then
+	echo "measuring the password-hash floor (argon2id in this JVM)" >&2
+	hashcost=$(java -cp "$bcprov" "$root/bench/HashCost.java" 40 | grep HASHJSON | sed 's/^HASHJSON //')
+fi
 
 work="$(mktemp -d)"
 pid=""
@@ -118,4 +128,9 @@ echo
 echo "GovTrust $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, java $(java -version 2>&1 | head -1 | grep -o '"[^"]*"')"
 echo "start-up: ${startup:-?} s (Spring) / ${ready_ms} ms until discovery answered; RSS after the loads: ${rss} MiB"
 echo "password hashing: argon2id m=7168 KiB t=5 p=1 (the Keycloak default); one hash per password login"
+if [ -n "$hashcost" ]; then
+	floor=$(jq -r '.hashes_per_s_all_threads' <<< "$hashcost")
+	echo "hash cost in this JVM: $(jq -r '.ms_per_hash' <<< "$hashcost") ms a hash on one thread; $floor hashes/s on $(jq -r '.threads' <<< "$hashcost") threads = the floor for password logins/s"
+	awk -F'\t' -v floor="$floor" 'BEGIN{OFS="\t"} NR==1{print $0, "of hash floor"; next} $1=="authcode"{print $0, sprintf("%.0f%%", 100*$3/floor); next} {print $0, ""}' "$results" > "$results.floor" && mv "$results.floor" "$results"
+fi
 column -t -s $'\t' "$results"
