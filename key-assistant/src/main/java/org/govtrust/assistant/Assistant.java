@@ -23,6 +23,7 @@ import org.govtrust.assistant.token.PinGuard;
 import org.govtrust.assistant.token.Pkcs11Token;
 import org.govtrust.assistant.token.Token;
 import org.govtrust.assistant.token.TokenCertificate;
+import org.govtrust.assistant.token.TokenKind;
 import org.govtrust.assistant.token.TokenRegistry;
 import org.govtrust.assistant.token.TokenSession;
 import org.govtrust.assistant.token.UnlockCodes;
@@ -253,6 +254,14 @@ public final class Assistant {
 					"The dual-certificate file is incomplete: the encryption certificate and its key's envelope must be "
 							+ "in the same file. Download the certificate file again.");
 		}
+		if (encryption != null && token.kind() != TokenKind.PKCS12) {
+			// a USB key's PKCS#11 driver cannot open an SM2 envelope with its (sensitive) signing key
+			throw AssistantException.of(Problem.NOT_SUPPORTED,
+					"这是 SM2 双证书文件：加密密钥须由 USB key 厂商的 SKF 驱动（SKF_ImportECCKeyPair）导入，证书助手不能通过 PKCS#11 完成。请到 CA 柜台用厂商工具安装。",
+					"This is an SM2 dual-certificate file: a USB key imports the encryption key through its vendor's SKF driver "
+							+ "(SKF_ImportECCKeyPair), which the assistant cannot do through PKCS#11. Have the CA counter install it "
+							+ "with the vendor's tool.");
+		}
 		try (TokenSession session = guard.open(token, pin)) {
 			for (KeyEntry entry : session.keyEntries()) {
 				if (alias != null && !alias.isBlank() && !entry.alias().equals(alias)) {
@@ -297,7 +306,8 @@ public final class Assistant {
 		try (TokenSession session = guard.open(token, pin)) {
 			KeyEntry current = null;
 			for (KeyEntry entry : session.keyEntries()) {
-				if (Certs.isPlaceholder(entry.certificate())) {
+				// an encryption key (SM2 dual pair) never proves anything: it was escrowed
+				if (Certs.isPlaceholder(entry.certificate()) || Envelopes.encryptionOnly(entry.certificate())) {
 					continue;
 				}
 				if (alias != null && !alias.isBlank()) {
@@ -325,12 +335,25 @@ public final class Assistant {
 			KeyAlgorithm algorithm = KeyAlgorithm.of(old.getPublicKey());
 			String newAlias = newAlias();
 			KeyEntry fresh = session.generate(newAlias, algorithm, Certs.subjectOf(old));
+			ServerClient.Renewal renewal;
 			try {
 				PKCS10CertificationRequest csr = Certs.csr(Certs.subjectOf(old), fresh.certificate().getPublicKey(),
 						fresh.privateKey(), session.provider());
 				byte[] csrDer = csr.getEncoded();
 				byte[] proof = Signatures.sign(algorithm.signatureAlgorithm(), current.privateKey(), session.provider(), csrDer);
-				ServerClient.Renewal renewal = server.renew(Certs.csrPem(csr), old, proof, algorithm.signatureAlgorithm());
+				renewal = server.renew(Certs.csrPem(csr), old, proof, algorithm.signatureAlgorithm());
+			}
+			catch (IOException e) {
+				session.delete(newAlias);
+				throw new IllegalStateException(e);
+			}
+			catch (RuntimeException e) {
+				session.delete(newAlias); // the server issued nothing: leave no half-renewed key behind
+				throw e;
+			}
+			// the server has issued and superseded the old certificate: from here the new key is
+			// the enterprise's only one and is kept whatever fails
+			try {
 				if (!Certs.samePublicKey(renewal.certificate().getPublicKey(), fresh.certificate().getPublicKey())) {
 					throw AssistantException.of(Problem.SERVER_ERROR, "服务器返回的新证书与新生成的密钥不匹配，未安装。请联系 GovTrust 客服。",
 							"The server's new certificate does not match the new key; it was not installed. Contact GovTrust support.");
@@ -355,13 +378,15 @@ public final class Assistant {
 				session.install(fresh, chain.toArray(new X509Certificate[0]));
 				return new RenewResult(current.alias(), newAlias, renewal.certificate());
 			}
-			catch (IOException e) {
-				session.delete(newAlias);
-				throw new IllegalStateException(e);
-			}
 			catch (RuntimeException e) {
-				session.delete(newAlias); // leave no half-renewed key behind
-				throw e;
+				String serial = Certs.serialHex(renewal.certificate());
+				throw new AssistantException(Problem.SERVER_ERROR, Msg.of(
+						"服务器已签发新证书（序列号 " + serial + "），但安装到令牌时失败。新密钥已保留在令牌上（别名 " + newAlias
+								+ "）。请在 GovTrust 企业证书页面下载该证书，再运行 install --token " + token.id() + " --cert 证书文件。",
+						"The server issued the new certificate (serial " + serial + ") but installing it on the token failed. "
+								+ "The new key is kept on the token (alias " + newAlias + "). Download the certificate from the "
+								+ "GovTrust enterprise certificate page and run install --token " + token.id()
+								+ " --cert CERT_FILE."), e);
 			}
 		}
 	}

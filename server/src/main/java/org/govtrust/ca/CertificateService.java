@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.govtrust.ca.config.CaProperties;
@@ -37,14 +38,19 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The certificate lifecycle. A certificate is issued from a PKCS#10 request made on the key,
  * so the private key never leaves it; the subject comes from the enterprise record, never
  * from the request. Renewal opens {@code renewal-window} before expiry; a change (housing-fund
- * or social-security numbers) issues a new certificate; both supersede the old one. Revoke,
- * suspend and resume re-sign the CRLs in the same transaction. Every act is kept in the
+ * or social-security numbers) issues a new certificate; both supersede the old one. Every
+ * status change (revoke, suspend, resume, supersede) has the CRLs re-signed just after it
+ * commits, before the caller gets its answer (see {@link PkiPublication}). For an SM2 key the
+ * pair (signing and encryption certificate) lives and dies together; the encryption
+ * certificate is never acted on, renewed or logged in with alone. Every act is kept in the
  * history and published for the audit trail.
  */
 @Service
@@ -72,9 +78,12 @@ public class CertificateService {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	CertificateService(CertificateStore store, EnterpriseStore enterprises, EnterpriseService enterpriseService,
 			CaHierarchy hierarchy, LegalPersonProfile profile, PkiPublication publication, PersonalDataCipher cipher,
-			CaProperties properties, ApplicationEventPublisher events, Clock clock) {
+			CaProperties properties, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.store = store;
 		this.enterprises = enterprises;
 		this.enterpriseService = enterpriseService;
@@ -85,6 +94,7 @@ public class CertificateService {
 		this.properties = properties;
 		this.events = events;
 		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -115,24 +125,25 @@ public class CertificateService {
 	 * @param proof the current key's signature over the request's DER
 	 * @return the new certificate
 	 */
-	@Transactional
 	public IssuedCertificate renew(byte[] currentDer, String csr, byte[] proof) {
-		X509Certificate current;
-		try {
-			current = Pki.certificate(currentDer);
-		}
-		catch (IllegalArgumentException ex) {
-			throw TrustException.forField("certificate", CaError.CERTIFICATE_NOT_FOUND, "?");
-		}
-		CertificateRow row = ours(current);
-		byte[] requestDer = Csrs.der(csr);
-		if (requestDer == null) {
-			throw TrustException.forField("csr", CaError.CSR_INVALID);
-		}
-		if (!Pki.verify(current, requestDer, proof)) {
-			throw new TrustException(CaError.RENEWAL_PROOF);
-		}
-		return renew(row, csr, "enterprise:" + row.enterpriseId());
+		return changing(() -> {
+			X509Certificate current;
+			try {
+				current = Pki.certificate(currentDer);
+			}
+			catch (IllegalArgumentException ex) {
+				throw TrustException.forField("certificate", CaError.CERTIFICATE_NOT_FOUND, "?");
+			}
+			CertificateRow row = acting(ours(current).serial());
+			byte[] requestDer = Csrs.der(csr);
+			if (requestDer == null) {
+				throw TrustException.forField("csr", CaError.CSR_INVALID);
+			}
+			if (!Pki.verify(current, requestDer, proof)) {
+				throw new TrustException(CaError.RENEWAL_PROOF);
+			}
+			return renew(row, csr, "enterprise:" + row.enterpriseId());
+		});
 	}
 
 	/**
@@ -142,9 +153,10 @@ public class CertificateService {
 	 * @param actor the officer
 	 * @return the new certificate
 	 */
-	@Transactional
 	public IssuedCertificate renew(String serial, String csr, String actor) {
-		return renew(acting(serial), csr, actor);
+		return changing(() -> {
+			return renew(acting(serial), csr, actor);
+		});
 	}
 
 	private IssuedCertificate renew(CertificateRow row, String csr, String actor) {
@@ -171,33 +183,34 @@ public class CertificateService {
 	 * @param actor who
 	 * @return the new certificate
 	 */
-	@Transactional
 	public IssuedCertificate change(String serial, String csr, @Nullable String housingFundNumber,
 			@Nullable String socialSecurityNumber, String actor) {
-		CertificateRow row = acting(serial);
-		requireActive(row);
-		List<FieldProblem> problems = new ArrayList<>();
-		String fund = EnterpriseService.accountNumber("housingFundNumber", housingFundNumber, problems);
-		String social = EnterpriseService.accountNumber("socialSecurityNumber", socialSecurityNumber, problems);
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		EnterpriseRow enterprise = this.enterpriseService.row(row.enterpriseId());
-		X509Certificate current = Pki.certificate(row.der());
-		if (Objects.equals(fund, LegalPersonProfile.extensionText(current, LegalPersonProfile.HOUSING_FUND_NUMBER))
-				&& Objects.equals(social,
-						LegalPersonProfile.extensionText(current, LegalPersonProfile.SOCIAL_SECURITY_NUMBER))) {
-			throw new TrustException(CaError.CHANGE_NOTHING);
-		}
-		PublicKey key = requestKey(csr);
-		if (!this.enterprises.updateNumbers(enterprise.id(), enterprise.version(), fund, social)) {
-			throw new org.springframework.dao.OptimisticLockingFailureException("enterprise changed concurrently");
-		}
-		EnterpriseRow changed = this.enterpriseService.row(enterprise.id());
-		IssuedCertificate issued = issue(changed, key, row.keyStorage(), row.holderName(), "CHANGED",
-				"replaces " + row.serial(), actor);
-		supersede(row, issued.certificate().serial(), actor);
-		return issued;
+		return changing(() -> {
+			CertificateRow row = acting(serial);
+			requireActive(row);
+			List<FieldProblem> problems = new ArrayList<>();
+			String fund = EnterpriseService.accountNumber("housingFundNumber", housingFundNumber, problems);
+			String social = EnterpriseService.accountNumber("socialSecurityNumber", socialSecurityNumber, problems);
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+			EnterpriseRow enterprise = this.enterpriseService.row(row.enterpriseId());
+			X509Certificate current = Pki.certificate(row.der());
+			if (Objects.equals(fund, LegalPersonProfile.extensionText(current, LegalPersonProfile.HOUSING_FUND_NUMBER))
+					&& Objects.equals(social,
+							LegalPersonProfile.extensionText(current, LegalPersonProfile.SOCIAL_SECURITY_NUMBER))) {
+				throw new TrustException(CaError.CHANGE_NOTHING);
+			}
+			PublicKey key = requestKey(csr);
+			if (!this.enterprises.updateNumbers(enterprise.id(), enterprise.version(), fund, social)) {
+				throw new org.springframework.dao.OptimisticLockingFailureException("enterprise changed concurrently");
+			}
+			EnterpriseRow changed = this.enterpriseService.row(enterprise.id());
+			IssuedCertificate issued = issue(changed, key, row.keyStorage(), row.holderName(), "CHANGED",
+					"replaces " + row.serial(), actor);
+			supersede(row, issued.certificate().serial(), actor);
+			return issued;
+		});
 	}
 
 	/**
@@ -207,31 +220,34 @@ public class CertificateService {
 	 * @param actor who
 	 * @return the certificate
 	 */
-	@Transactional
 	public CertificateView revoke(String serial, RevocationReason reason, String actor) {
-		CertificateRow row = acting(serial);
-		if (!"VALID".equals(row.status()) && !"SUSPENDED".equals(row.status())) {
-			throw new TrustException(CaError.CERTIFICATE_NOT_ACTIVE, statusLabel(view(row).status()));
-		}
-		return changeStatus(row, "REVOKED", reason.code(), "REVOKED", "reason=" + reason, actor);
+		return changing(() -> {
+			CertificateRow row = acting(serial);
+			if (!"VALID".equals(row.status()) && !"SUSPENDED".equals(row.status())) {
+				throw new TrustException(CaError.CERTIFICATE_NOT_ACTIVE, statusLabel(view(row).status()));
+			}
+			return changeStatus(row, "REVOKED", reason.code(), "REVOKED", "reason=" + reason, actor);
+		});
 	}
 
-	@Transactional
 	public CertificateView suspend(String serial, String actor) {
-		CertificateRow row = acting(serial);
-		if (!"VALID".equals(row.status())) {
-			throw new TrustException(CaError.SUSPENSION_STATE);
-		}
-		return changeStatus(row, "SUSPENDED", RevocationReason.CERTIFICATE_HOLD.code(), "SUSPENDED", "", actor);
+		return changing(() -> {
+			CertificateRow row = acting(serial);
+			if (!"VALID".equals(row.status())) {
+				throw new TrustException(CaError.SUSPENSION_STATE);
+			}
+			return changeStatus(row, "SUSPENDED", RevocationReason.CERTIFICATE_HOLD.code(), "SUSPENDED", "", actor);
+		});
 	}
 
-	@Transactional
 	public CertificateView resume(String serial, String actor) {
-		CertificateRow row = acting(serial);
-		if (!"SUSPENDED".equals(row.status())) {
-			throw new TrustException(CaError.SUSPENSION_STATE);
-		}
-		return changeStatus(row, "VALID", null, "RESUMED", "", actor);
+		return changing(() -> {
+			CertificateRow row = acting(serial);
+			if (!"SUSPENDED".equals(row.status())) {
+				throw new TrustException(CaError.SUSPENSION_STATE);
+			}
+			return changeStatus(row, "VALID", null, "RESUMED", "", actor);
+		});
 	}
 
 	/**
@@ -392,7 +408,6 @@ public class CertificateService {
 			}
 			record(row, "SUPERSEDED", "by " + replacement, actor);
 		}
-		this.publication.publishAfterCommit();
 	}
 
 	private CertificateView changeStatus(CertificateRow signing, String to, @Nullable Integer reason, String act,
@@ -403,8 +418,19 @@ public class CertificateService {
 			}
 			record(row, act, detail, actor);
 		}
-		this.publication.publishAfterCommit();
 		return get(signing.serial());
+	}
+
+	/**
+	 * Runs a status change (revoke, suspend, resume, or a renewal or change that supersedes)
+	 * in a transaction, then has the CRLs re-signed once it has committed: at once when this
+	 * was the whole transaction, its connection already back in the pool, or after the
+	 * caller's transaction commits when there is one.
+	 */
+	private <T> T changing(Supplier<T> change) {
+		T result = this.transactions.execute((status) -> change.get());
+		this.publication.publishAfterCommit();
+		return result;
 	}
 
 	/** A signing certificate and, for a dual pair in the same state, its encryption certificate. */

@@ -183,6 +183,12 @@ class Sm2DualCertificateTests {
 			.isInstanceOfSatisfying(TrustException.class,
 					(ex) -> assertThat(ex.getErrorCode()).isEqualTo(CaError.LOGIN_KEY_USAGE));
 
+		// the escrowed key never turns into signing power: no renewal from the encryption certificate
+		assertThatThrownBy(() -> this.certificates.renew(parse(issued.encryption().pem()).getEncoded(),
+				CertificateAuthorityTests.csr(sm2Key(), "SM3withSM2"), signature))
+			.isInstanceOfSatisfying(TrustException.class,
+					(ex) -> assertThat(ex.getErrorCode()).isEqualTo(CaError.ENCRYPTION_CERTIFICATE_PAIRED));
+
 		// it is handled through its signing certificate
 		assertThatThrownBy(() -> this.certificates.revoke(encryptionSerial, RevocationReason.KEY_COMPROMISE, "staff:t"))
 			.isInstanceOfSatisfying(TrustException.class, (ex) -> {
@@ -262,13 +268,25 @@ class Sm2DualCertificateTests {
 		assertThat(list.output()).contains(issued.certificate().serial())
 			.contains(issued.encryption().certificate().serial());
 
-		// an envelope for another key is refused and nothing is installed
+		// an envelope made for another signing key is refused, and nothing is installed
 		Path other = dir.resolve("other.p12");
 		assistant(jar, dir, "init-soft-token", "--file", other.toString(), "--pin", "12345678");
+		assertThat(assistant(jar, dir, "keygen", "--pkcs12", other.toString(), "--token", "file:other.p12", "--pin",
+				"12345678", "--algorithm", "SM2", "--subject", "CN=other", "--out", dir.resolve("other.csr.pem").toString(),
+				"--alias", "other").exit()).isZero();
+		EnterpriseView second = this.enterprises.enrol(new EnrolEnterpriseCommand("北京示范二号有限公司",
+				"91110105MA1GT0028J", "陈静", "110101199003071233", null, null), "staff:test");
+		IssuedCertificate otherIssued = this.certificates.issue(second.id(),
+				Files.readString(dir.resolve("other.csr.pem")), false, null, "staff:test");
+		String swapped = otherIssued.pem() + otherIssued.chainPem() + otherIssued.encryption().pem()
+				+ issued.encryption().envelopePem();
+		Files.writeString(dir.resolve("swapped.pem"), swapped);
 		CertificateAuthorityTests.Result refused = assistant(jar, dir, "install", "--pkcs12", other.toString(),
-				"--token", "file:other.p12", "--pin", "12345678", "--cert", dir.resolve("issued.pem").toString());
+				"--token", "file:other.p12", "--pin", "12345678", "--cert", dir.resolve("swapped.pem").toString());
 		assertThat(refused.exit()).isNotZero();
-		assertThat(refused.output()).contains("NO_MATCHING_KEY");
+		assertThat(refused.output()).contains("NO_MATCHING_KEY").contains("envelope was not made for this signing key");
+		CertificateAuthorityTests.Result untouched = assistant(jar, dir, "list", "--pkcs12", other.toString());
+		assertThat(untouched.output()).doesNotContain(otherIssued.certificate().serial());
 	}
 
 	static CertificateAuthorityTests.Result assistant(Path jar, Path dir, String... args) throws Exception {

@@ -23,9 +23,9 @@ import org.bouncycastle.crypto.engines.SM2Engine;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
+import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.interfaces.ECPrivateKey;
 import org.bouncycastle.jce.interfaces.ECPublicKey;
-import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 import org.bouncycastle.jce.spec.ECPrivateKeySpec;
 import org.bouncycastle.jce.spec.ECPublicKeySpec;
@@ -179,24 +179,6 @@ public final class KeyManagementCentre {
 		catch (GeneralSecurityException | ClassCastException ex) {
 			throw new IllegalArgumentException("the envelope cannot be opened with this key", ex);
 		}
-	}
-
-	/**
-	 * Whether an envelope carries the key of this public key (its {@code PubKey} field).
-	 * @param envelope the envelope
-	 * @param encryptionKey the encryption certificate's key
-	 * @return whether they match
-	 */
-	public static boolean names(byte[] envelope, PublicKey encryptionKey) {
-		if (envelope.length != ENVELOPE_LENGTH || !(encryptionKey instanceof ECPublicKey ec)) {
-			return false;
-		}
-		ByteBuffer blob = ByteBuffer.wrap(envelope, 12 + 64 + 4, 128);
-		byte[] x = tail(blob, 64);
-		byte[] y = tail(blob, 64);
-		ECPoint point = ec.getQ().normalize();
-		return Arrays.equals(x, point.getAffineXCoord().getEncoded())
-				&& Arrays.equals(y, point.getAffineYCoord().getEncoded());
 	}
 
 	/**

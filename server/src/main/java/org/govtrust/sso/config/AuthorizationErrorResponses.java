@@ -1,6 +1,8 @@
 package org.govtrust.sso.config;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,18 +41,22 @@ final class AuthorizationErrorResponses implements AuthenticationFailureHandler 
 			response.sendError(HttpStatus.BAD_REQUEST.value());
 			return;
 		}
-		UriComponentsBuilder redirect = UriComponentsBuilder.fromUriString(authorization.getRedirectUri())
-			.queryParam(OAuth2ParameterNames.ERROR, error.getErrorCode());
+		// values as URI variables: encoded strictly ('+' in a state included), the registered
+		// address left as it was registered
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put(OAuth2ParameterNames.ERROR, error.getErrorCode());
 		if (StringUtils.hasText(error.getDescription())) {
-			redirect.queryParam(OAuth2ParameterNames.ERROR_DESCRIPTION, error.getDescription());
+			values.put(OAuth2ParameterNames.ERROR_DESCRIPTION, error.getDescription());
 		}
 		if (StringUtils.hasText(error.getUri())) {
-			redirect.queryParam(OAuth2ParameterNames.ERROR_URI, error.getUri());
+			values.put(OAuth2ParameterNames.ERROR_URI, error.getUri());
 		}
 		if (StringUtils.hasText(authorization.getState())) {
-			redirect.queryParam(OAuth2ParameterNames.STATE, authorization.getState());
+			values.put(OAuth2ParameterNames.STATE, authorization.getState());
 		}
-		response.sendRedirect(redirect.encode().build().toUriString());
+		UriComponentsBuilder redirect = UriComponentsBuilder.fromUriString(authorization.getRedirectUri());
+		values.keySet().forEach((name) -> redirect.queryParam(name, "{" + name + "}"));
+		response.sendRedirect(redirect.build(values).toString());
 	}
 
 	/** Which parameter made the request unanswerable, as the authorization server names it. */

@@ -15,10 +15,12 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.govtrust.login.SessionService;
 import org.govtrust.shared.security.SignedIn;
 import org.govtrust.sso.persistence.SigningKeys;
+import org.govtrust.sso.persistence.TokenIndexBackfill;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -139,6 +141,12 @@ class AuthorizationServerConfiguration {
 				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(mapper));
 		return new TransactionalAuthorizationService(new TokenIndexedAuthorizationService(service, JdbcClient.create(jdbc)),
 				new TransactionTemplate(transactionManager));
+	}
+
+	/** Flyway runs the token index's backfill with the SQL migrations (see the class). */
+	@Bean
+	FlywayConfigurationCustomizer tokenIndexBackfill() {
+		return (configuration) -> configuration.javaMigrations(new TokenIndexBackfill());
 	}
 
 	@Bean
