@@ -256,11 +256,7 @@ public final class Assistant {
 		}
 		if (encryption != null && token.kind() != TokenKind.PKCS12) {
 			// a USB key's PKCS#11 driver cannot open an SM2 envelope with its (sensitive) signing key
-			throw AssistantException.of(Problem.NOT_SUPPORTED,
-					"这是 SM2 双证书文件：加密密钥须由 USB key 厂商的 SKF 驱动（SKF_ImportECCKeyPair）导入，证书助手不能通过 PKCS#11 完成。请到 CA 柜台用厂商工具安装。",
-					"This is an SM2 dual-certificate file: a USB key imports the encryption key through its vendor's SKF driver "
-							+ "(SKF_ImportECCKeyPair), which the assistant cannot do through PKCS#11. Have the CA counter install it "
-							+ "with the vendor's tool.");
+			throw Envelopes.usbKeyCannotImport();
 		}
 		try (TokenSession session = guard.open(token, pin)) {
 			for (KeyEntry entry : session.keyEntries()) {

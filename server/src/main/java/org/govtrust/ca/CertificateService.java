@@ -154,9 +154,7 @@ public class CertificateService {
 	 * @return the new certificate
 	 */
 	public IssuedCertificate renew(String serial, String csr, String actor) {
-		return changing(() -> {
-			return renew(acting(serial), csr, actor);
-		});
+		return changing(() -> renew(acting(serial), csr, actor));
 	}
 
 	private IssuedCertificate renew(CertificateRow row, String csr, String actor) {
@@ -306,9 +304,9 @@ public class CertificateService {
 	public String pemWithChain(String serial) {
 		CertificateRow row = row(serial);
 		X509Certificate certificate = Pki.certificate(row.der());
-		String pem = Pki.pem(certificate) + this.publication.chainPem();
-		IssuedCertificate.EncryptionCertificate pair = encryptionPart(row.serial(), certificate.getPublicKey());
-		return pair == null ? pem : pem + pair.pem() + pair.envelopePem();
+		return new IssuedCertificate(view(row), Pki.pem(certificate), this.publication.chainPem(),
+				encryptionPart(row.serial(), certificate.getPublicKey()))
+			.installPem();
 	}
 
 	public byte[] der(String serial) {
@@ -338,18 +336,10 @@ public class CertificateService {
 		Instant now = this.clock.instant();
 		// a minute of slack for clocks of relying parties that run a little behind
 		Instant notBefore = now.minus(Duration.ofMinutes(1));
-		X509Certificate certificate = this.profile.issue(
-				new LegalPersonProfile.Subject(enterprise.name(), enterprise.creditCode(),
-						enterprise.housingFundNumber(), enterprise.socialSecurityNumber()),
-				key, notBefore, now.plus(this.properties.validity()));
+		X509Certificate certificate = this.profile.issue(subject(enterprise), key, notBefore,
+				now.plus(this.properties.validity()));
 		String serial = Pki.hex(certificate.getSerialNumber());
-		byte[] der;
-		try {
-			der = certificate.getEncoded();
-		}
-		catch (CertificateEncodingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		byte[] der = issuedDer(certificate);
 		CertificateRow row = new CertificateRow(serial, enterprise.id(), "SIGNING", keyStorage, Pki.keyType(key),
 				Pki.fingerprint(key), holderEncrypted, notBefore, certificate.getNotAfter().toInstant(), "VALID", null,
 				null, null, now, actor, der, 0);
@@ -370,21 +360,34 @@ public class CertificateService {
 	private IssuedCertificate.EncryptionCertificate issueEncryption(EnterpriseRow enterprise, CertificateRow signing,
 			PublicKey signingKey, String actor) {
 		KeyPair pair = KeyManagementCentre.newEncryptionKeyPair();
-		X509Certificate certificate = this.profile.issueEncryption(
-				new LegalPersonProfile.Subject(enterprise.name(), enterprise.creditCode(),
-						enterprise.housingFundNumber(), enterprise.socialSecurityNumber()),
-				pair.getPublic(), signing.notBefore(), signing.notAfter());
+		X509Certificate certificate = this.profile.issueEncryption(subject(enterprise), pair.getPublic(),
+				signing.notBefore(), signing.notAfter());
 		CertificateRow row = new CertificateRow(Pki.hex(certificate.getSerialNumber()), enterprise.id(), "ENCRYPTION",
 				signing.keyStorage(), "SM2", Pki.fingerprint(pair.getPublic()), signing.holderName(),
 				signing.notBefore(), signing.notAfter(), "VALID", null, null, null, signing.issuedAt(), actor,
-				encoded(certificate), 0);
+				issuedDer(certificate), 0);
 		this.store.insert(row);
 		this.store.escrow(row.serial(), signing.serial(),
 				this.cipher.encrypt(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded())),
 				this.clock.instant());
 		record(row, "ISSUED", "encryption certificate paired with " + signing.serial() + ", key escrowed", actor);
 		return new IssuedCertificate.EncryptionCertificate(view(row), Pki.pem(certificate),
-				KeyManagementCentre.pem(KeyManagementCentre.envelope(signingKey, pair)));
+				KeyManagementCentre.pem(KeyManagementCentre.envelope(signingKey, pair.getPrivate())));
+	}
+
+	private static LegalPersonProfile.Subject subject(EnterpriseRow enterprise) {
+		return new LegalPersonProfile.Subject(enterprise.name(), enterprise.creditCode(),
+				enterprise.housingFundNumber(), enterprise.socialSecurityNumber());
+	}
+
+	/** The DER of a certificate this CA has just signed (encoding it cannot fail). */
+	private static byte[] issuedDer(X509Certificate certificate) {
+		try {
+			return certificate.getEncoded();
+		}
+		catch (CertificateEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** The encryption part of a dual pair, with a new envelope from the escrow; null if none. */
@@ -395,9 +398,10 @@ public class CertificateService {
 			return null;
 		}
 		CertificateRow row = row(escrowed.serial());
-		PrivateKey key = KeyManagementCentre.privateKey(Base64.getDecoder().decode(this.cipher.decrypt(escrowed.privateKeyEncrypted())));
+		PrivateKey key = KeyManagementCentre
+			.privateKey(Base64.getDecoder().decode(this.cipher.decrypt(escrowed.privateKeyEncrypted())));
 		return new IssuedCertificate.EncryptionCertificate(view(row), Pki.pem(Pki.certificate(row.der())),
-				KeyManagementCentre.pem(KeyManagementCentre.envelope(signingKey, KeyManagementCentre.keyPair(key))));
+				KeyManagementCentre.pem(KeyManagementCentre.envelope(signingKey, key)));
 	}
 
 	private void supersede(CertificateRow old, String replacement, String actor) {

@@ -20,8 +20,7 @@ public record IssuedCertificate(CertificateView certificate, String pem, String 
 	 * @return PEM text
 	 */
 	public String installPem() {
-		return this.pem + this.chainPem
-				+ (this.encryption == null ? "" : this.encryption.pem() + this.encryption.envelopePem());
+		return this.pem + this.chainPem + (this.encryption == null ? "" : this.encryption.installPem());
 	}
 
 	/**
@@ -34,6 +33,14 @@ public record IssuedCertificate(CertificateView certificate, String pem, String 
 	 * @param envelopePem the envelope, PEM type {@code SKF ENVELOPED KEY}
 	 */
 	public record EncryptionCertificate(CertificateView certificate, String pem, String envelopePem) {
+
+		/**
+		 * The encryption certificate and its envelope, as the key assistant installs them.
+		 * @return PEM text
+		 */
+		public String installPem() {
+			return this.pem + this.envelopePem;
+		}
 
 	}
 

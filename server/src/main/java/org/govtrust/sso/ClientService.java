@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.govtrust.shared.error.FieldProblem;
@@ -47,8 +46,8 @@ public class ClientService {
 
 	public static final String BACKCHANNEL_LOGOUT_URI = "govtrust.backchannel-logout-uri";
 
-	/** Scopes apps may ask for. */
-	public static final Set<String> SCOPES = Set.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.PHONE,
+	/** Scopes apps may ask for, in the order pages list them. */
+	public static final List<String> SCOPES = List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.PHONE,
 			"realname");
 
 	private final RegisteredClientRepository clients;

@@ -29,9 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ConsentService {
 
-	/** The order the page lists scopes in; any others follow alphabetically. */
-	static final List<String> ORDER = List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.PHONE, "realname");
-
 	private static final OAuth2TokenType STATE = new OAuth2TokenType(OAuth2ParameterNames.STATE);
 
 	private final RegisteredClientRepository clients;
@@ -85,9 +82,10 @@ public class ConsentService {
 		return Optional.of(new ConsentRequest(ClientService.view(client, null), state, scopes));
 	}
 
+	/** The page lists scopes in the order GovTrust offers them; any others follow alphabetically. */
 	private static int rank(String scope) {
-		int rank = ORDER.indexOf(scope);
-		return (rank < 0) ? ORDER.size() : rank;
+		int rank = ClientService.SCOPES.indexOf(scope);
+		return (rank < 0) ? ClientService.SCOPES.size() : rank;
 	}
 
 }

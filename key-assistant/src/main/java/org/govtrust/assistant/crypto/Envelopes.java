@@ -145,6 +145,15 @@ public final class Envelopes {
 		}
 	}
 
+	/** Why a USB key cannot take an envelope through the assistant, and what to do. */
+	public static AssistantException usbKeyCannotImport() {
+		return AssistantException.of(Problem.NOT_SUPPORTED,
+				"这是 SM2 双证书：加密密钥须由 USB key 厂商的 SKF 驱动（SKF_ImportECCKeyPair）导入，证书助手不能通过 PKCS#11 完成。请到 CA 柜台用厂商工具安装。",
+				"This is an SM2 dual certificate: a USB key imports the encryption key through its vendor's SKF driver "
+						+ "(SKF_ImportECCKeyPair), which the assistant cannot do through PKCS#11. Have the CA counter install it "
+						+ "with the vendor's tool.");
+	}
+
 	private static byte[] last32(ByteBuffer blob) {
 		byte[] field = new byte[64];
 		blob.get(field);

@@ -24,6 +24,7 @@ import org.govtrust.assistant.AssistantException;
 import org.govtrust.assistant.Msg;
 import org.govtrust.assistant.Problem;
 import org.govtrust.assistant.crypto.Certs;
+import org.govtrust.assistant.crypto.Envelopes;
 import org.govtrust.assistant.crypto.KeyAlgorithm;
 
 /** A token in a PKCS#11 slot (USB key; SoftHSM2 in tests). Keys are generated and used on the token. */
@@ -390,11 +391,7 @@ public final class Pkcs11Token implements Token {
 		@Override
 		public void importKey(String alias, java.security.PrivateKey key, java.security.cert.X509Certificate[] chain) {
 			// a USB key takes an SM2 envelope only through its vendor's SKF driver (SKF_ImportECCKeyPair)
-			throw AssistantException.of(Problem.NOT_SUPPORTED,
-					"此 USB key 的 PKCS#11 驱动不能导入 SM2 加密密钥（双证书的加密密钥须通过厂商 SKF 接口导入）。请到 CA 柜台用厂商工具安装加密证书。",
-					"This USB key's PKCS#11 driver cannot import an SM2 encryption key (a dual pair's encryption key goes "
-							+ "in through the vendor's SKF interface). Have the CA counter install the encryption certificate "
-							+ "with the vendor's tool.");
+			throw Envelopes.usbKeyCannotImport();
 		}
 
 		@Override

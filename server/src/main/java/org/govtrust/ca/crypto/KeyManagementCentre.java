@@ -25,10 +25,8 @@ import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.bouncycastle.jce.interfaces.ECPrivateKey;
-import org.bouncycastle.jce.interfaces.ECPublicKey;
 import org.bouncycastle.jce.spec.ECNamedCurveParameterSpec;
 import org.bouncycastle.jce.spec.ECPrivateKeySpec;
-import org.bouncycastle.jce.spec.ECPublicKeySpec;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 import org.bouncycastle.util.io.pem.PemObject;
@@ -86,19 +84,20 @@ public final class KeyManagementCentre {
 	}
 
 	/**
-	 * The envelope that carries an encryption key pair to the USB key of the holder of an SM2
+	 * The envelope that carries an encryption key to the USB key of the holder of an SM2
 	 * signing key.
 	 * @param signingKey the holder's signing public key (SM2)
-	 * @param encryption the encryption key pair (SM2)
+	 * @param encryptionKey the encryption private key (SM2); its public key is derived
 	 * @return the {@code SKF_ENVELOPEDKEYBLOB}
 	 */
-	public static byte[] envelope(PublicKey signingKey, KeyPair encryption) {
+	public static byte[] envelope(PublicKey signingKey, PrivateKey encryptionKey) {
 		try {
 			byte[] sm4Key = new byte[16];
 			random.nextBytes(sm4Key);
 			Cipher sm4 = Cipher.getInstance("SM4/ECB/NoPadding", Pki.BC);
 			sm4.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(sm4Key, "SM4"));
-			byte[] d = BigIntegers.asUnsignedByteArray(32, ((ECPrivateKey) encryption.getPrivate()).getD());
+			BigInteger secret = ((ECPrivateKey) encryptionKey).getD();
+			byte[] d = BigIntegers.asUnsignedByteArray(32, secret);
 			byte[] encryptedKey = sm4.doFinal(d);
 			Arrays.fill(d, (byte) 0);
 
@@ -108,7 +107,7 @@ public final class KeyManagementCentre {
 			byte[] cipher = sm2.processBlock(sm4Key, 0, sm4Key.length);
 			Arrays.fill(sm4Key, (byte) 0);
 
-			ECPoint point = ((ECPublicKey) encryption.getPublic()).getQ().normalize();
+			ECPoint point = SM2.getG().multiply(secret).normalize();
 			ByteBuffer blob = ByteBuffer.allocate(ENVELOPE_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
 			blob.putInt(1).putInt(SGD_SM4_ECB).putInt(256);
 			blob.put(field(encryptedKey));
@@ -192,22 +191,6 @@ public final class KeyManagementCentre {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("the escrowed key cannot be read", ex);
-		}
-	}
-
-	/**
-	 * The key pair of an escrowed private key.
-	 * @param privateKey the key
-	 * @return the pair
-	 */
-	public static KeyPair keyPair(PrivateKey privateKey) {
-		ECPoint q = SM2.getG().multiply(((ECPrivateKey) privateKey).getD()).normalize();
-		try {
-			PublicKey publicKey = KeyFactory.getInstance("EC", Pki.BC).generatePublic(new ECPublicKeySpec(q, SM2));
-			return new KeyPair(publicKey, privateKey);
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -56,7 +56,7 @@ class CaApiController {
 		body.put("chain", issued.chainPem());
 		if (issued.encryption() != null) {
 			// SM2 dual pair: the new encryption certificate and its key's envelope for the new signing key
-			body.put("encryption", issued.encryption().pem() + issued.encryption().envelopePem());
+			body.put("encryption", issued.encryption().installPem());
 		}
 		return ResponseEntity.status(HttpStatus.CREATED).body(body);
 	}
