@@ -78,8 +78,8 @@ public class PkiPublication {
 			Clock clock, PlatformTransactionManager transactions) {
 		this.hierarchy = hierarchy;
 		this.store = store;
-		this.issuingLists = new RevocationLists(hierarchy.issuing());
-		this.rootLists = new RevocationLists(hierarchy.root());
+		this.issuingLists = new RevocationLists(hierarchy::issuing);
+		this.rootLists = new RevocationLists(hierarchy::root);
 		this.ocsp = ocsp;
 		this.endpoints = LegalPersonProfile.Endpoints.under(properties.baseUrl());
 		this.properties = properties;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.govtrust.ca.crypto.CaHierarchy;
 import org.govtrust.ca.crypto.LegalPersonProfile;
 import org.govtrust.ca.crypto.OcspResponder;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,21 +18,28 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(CaProperties.class)
 class CaConfiguration {
 
+	/** Opens on a thread of its own while the rest of the application starts. */
 	@Bean
 	CaHierarchy caHierarchy(CaProperties properties, Clock clock) {
 		return CaHierarchy.open(properties, clock);
 	}
 
+	/** The start fails, saying why, when the CA key store cannot be opened. */
+	@Bean
+	SmartInitializingSingleton caHierarchyOpened(CaHierarchy hierarchy) {
+		return hierarchy::awaitOpen;
+	}
+
 	@Bean
 	LegalPersonProfile legalPersonProfile(CaHierarchy hierarchy, CaProperties properties) {
-		return new LegalPersonProfile(hierarchy.issuing(), LegalPersonProfile.Endpoints.under(properties.baseUrl()),
+		return new LegalPersonProfile(hierarchy::issuing, LegalPersonProfile.Endpoints.under(properties.baseUrl()),
 				properties.policyOid());
 	}
 
 	/** OCSP answers say they hold for an hour (nextUpdate); each is made fresh from the register. */
 	@Bean
 	OcspResponder ocspResponder(CaHierarchy hierarchy) {
-		return new OcspResponder(hierarchy.issuing(), java.time.Duration.ofHours(1));
+		return new OcspResponder(hierarchy::issuing, java.time.Duration.ofHours(1));
 	}
 
 }

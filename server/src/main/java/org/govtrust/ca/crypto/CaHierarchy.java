@@ -23,6 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -53,43 +55,68 @@ public final class CaHierarchy {
 
 	private static final Logger logger = LoggerFactory.getLogger(CaHierarchy.class);
 
-	private final Authority root;
+	private final CompletableFuture<Authorities> authorities;
 
-	private final Authority issuing;
-
-	private CaHierarchy(Authority root, Authority issuing) {
-		this.root = root;
-		this.issuing = issuing;
+	private CaHierarchy(CompletableFuture<Authorities> authorities) {
+		this.authorities = authorities;
 	}
 
 	public Authority root() {
-		return this.root;
+		return opened().root();
 	}
 
 	public Authority issuing() {
-		return this.issuing;
+		return opened().issuing();
 	}
 
 	/**
-	 * Opens the configured key store, creating the hierarchy when it is empty.
+	 * Waits until the key store is open.
+	 * @throws IllegalStateException why it could not be opened
+	 */
+	public void awaitOpen() {
+		opened();
+	}
+
+	private Authorities opened() {
+		try {
+			return this.authorities.join();
+		}
+		catch (CompletionException ex) {
+			throw new IllegalStateException("The CA key store cannot be opened: " + ex.getCause().getMessage(),
+					ex.getCause());
+		}
+	}
+
+	/**
+	 * Starts opening the configured key store on a thread of its own, creating the
+	 * hierarchy when it is empty, and returns at once: unlocking the keys (a PKCS#12 file's
+	 * key derivation, a token's login) is one of the longest steps of a start and overlaps
+	 * the rest of it. Every use of a key waits for it; {@link #awaitOpen()} reports a failure.
 	 * @param properties the CA settings
 	 * @param clock the clock
 	 * @return the hierarchy
 	 */
 	public static CaHierarchy open(CaProperties properties, Clock clock) {
-		Pki.bouncyCastle();
-		try {
-			if ("PKCS11".equalsIgnoreCase(properties.keystore().type())) {
-				return openPkcs11(properties, clock);
+		CompletableFuture<Authorities> authorities = new CompletableFuture<>();
+		Thread thread = new Thread(() -> {
+			try {
+				Pki.bouncyCastle();
+				authorities.complete("PKCS11".equalsIgnoreCase(properties.keystore().type())
+						? openPkcs11(properties, clock) : openPkcs12(properties, clock));
 			}
-			return openPkcs12(properties, clock);
-		}
-		catch (GeneralSecurityException | IOException ex) {
-			throw new IllegalStateException("The CA key store cannot be opened: " + ex.getMessage(), ex);
-		}
+			catch (Throwable ex) {
+				authorities.completeExceptionally(ex);
+			}
+		}, "ca-key-store-open");
+		thread.setDaemon(true);
+		thread.start();
+		return new CaHierarchy(authorities);
 	}
 
-	private static CaHierarchy openPkcs12(CaProperties properties, Clock clock)
+	private record Authorities(Authority root, Authority issuing) {
+	}
+
+	private static Authorities openPkcs12(CaProperties properties, Clock clock)
 			throws GeneralSecurityException, IOException {
 		Path path = Path.of(properties.keystore().path());
 		char[] password = properties.keystore().password().toCharArray();
@@ -116,7 +143,7 @@ public final class CaHierarchy {
 		return load(store, password, properties.algorithm(), signing);
 	}
 
-	private static CaHierarchy openPkcs11(CaProperties properties, Clock clock)
+	private static Authorities openPkcs11(CaProperties properties, Clock clock)
 			throws GeneralSecurityException, IOException {
 		if (properties.algorithm() == CaProperties.Algorithm.SM2) {
 			throw new IllegalStateException("SM2 CA keys need a token with SM2 support; use the PKCS12 key store "
@@ -148,9 +175,9 @@ public final class CaHierarchy {
 		return load(store, null, properties.algorithm(), provider);
 	}
 
-	private static CaHierarchy load(KeyStore store, char[] password, CaProperties.Algorithm algorithm,
+	private static Authorities load(KeyStore store, char[] password, CaProperties.Algorithm algorithm,
 			Provider signing) throws GeneralSecurityException {
-		return new CaHierarchy(authority(store, ROOT, password, algorithm, signing),
+		return new Authorities(authority(store, ROOT, password, algorithm, signing),
 				authority(store, ISSUING, password, algorithm, signing));
 	}
 
@@ -289,7 +316,7 @@ public final class CaHierarchy {
 	 * @return PEM text
 	 */
 	public String chainPem() {
-		return this.issuing.pem() + this.root.pem();
+		return issuing().pem() + root().pem();
 	}
 
 }

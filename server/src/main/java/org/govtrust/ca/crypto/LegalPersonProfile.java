@@ -6,6 +6,7 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
+import java.util.function.Supplier;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERPrintableString;
@@ -58,13 +59,19 @@ public final class LegalPersonProfile {
 	public static final ASN1ObjectIdentifier SOCIAL_SECURITY_NUMBER = new ASN1ObjectIdentifier(
 			"2.25.190072152652277249247736202337286314806");
 
-	private final CaHierarchy.Authority issuer;
+	private final Supplier<CaHierarchy.Authority> issuer;
 
 	private final Endpoints endpoints;
 
 	private final ASN1ObjectIdentifier policy;
 
-	public LegalPersonProfile(CaHierarchy.Authority issuer, Endpoints endpoints, String policyOid) {
+	/**
+	 * A profile.
+	 * @param issuer the issuing CA, asked for on each issuance (the key store may still be opening)
+	 * @param endpoints where the certificates point to
+	 * @param policyOid the certificate policy
+	 */
+	public LegalPersonProfile(Supplier<CaHierarchy.Authority> issuer, Endpoints endpoints, String policyOid) {
 		this.issuer = issuer;
 		this.endpoints = endpoints;
 		this.policy = new ASN1ObjectIdentifier(policyOid);
@@ -98,9 +105,10 @@ public final class LegalPersonProfile {
 
 	private X509Certificate issue(Subject subject, PublicKey key, Instant notBefore, Instant notAfter,
 			boolean encryption) {
+		CaHierarchy.Authority issuer = this.issuer.get();
 		try {
 			JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
-			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(this.issuer.certificate(),
+			X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.certificate(),
 					Pki.newSerial(), Date.from(notBefore), Date.from(notAfter), name(subject), key);
 			builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
 			if (encryption) {
@@ -124,7 +132,7 @@ public final class LegalPersonProfile {
 									uri(this.endpoints.issuerCertificate())) }));
 			builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key));
 			builder.addExtension(Extension.authorityKeyIdentifier, false,
-					utils.createAuthorityKeyIdentifier(this.issuer.certificate()));
+					utils.createAuthorityKeyIdentifier(issuer.certificate()));
 			builder.addExtension(ORGANIZATION_CODE, false, new DERPrintableString(subject.creditCode()));
 			if (subject.housingFundNumber() != null) {
 				builder.addExtension(HOUSING_FUND_NUMBER, false, new DERUTF8String(subject.housingFundNumber()));
@@ -133,7 +141,7 @@ public final class LegalPersonProfile {
 				builder.addExtension(SOCIAL_SECURITY_NUMBER, false, new DERUTF8String(subject.socialSecurityNumber()));
 			}
 			return Pki.certificate(builder
-				.build(Pki.signer(this.issuer.signatureAlgorithm(), this.issuer.key(), this.issuer.provider()))
+				.build(Pki.signer(issuer.signatureAlgorithm(), issuer.key(), issuer.provider()))
 				.getEncoded());
 		}
 		catch (GeneralSecurityException | IOException ex) {

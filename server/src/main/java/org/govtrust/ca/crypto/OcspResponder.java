@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -39,19 +40,22 @@ public final class OcspResponder {
 
 	private static final int MAX_REQUESTS = 20;
 
-	private final CaHierarchy.Authority issuer;
-
-	private final X509CertificateHolder issuerHolder;
+	private final Supplier<CaHierarchy.Authority> issuer;
 
 	private final DigestCalculatorProvider digests;
 
 	private final Duration validity;
 
-	public OcspResponder(CaHierarchy.Authority issuer, Duration validity) {
+	/**
+	 * A responder.
+	 * @param issuer the CA it answers for, asked for on each request (the key store may still
+	 * be opening)
+	 * @param validity how long an answer holds
+	 */
+	public OcspResponder(Supplier<CaHierarchy.Authority> issuer, Duration validity) {
 		this.issuer = issuer;
 		this.validity = validity;
 		try {
-			this.issuerHolder = new X509CertificateHolder(issuer.certificate().getEncoded());
 			this.digests = new JcaDigestCalculatorProviderBuilder().build();
 		}
 		catch (Exception ex) {
@@ -79,13 +83,15 @@ public final class OcspResponder {
 			if (entries.length == 0 || entries.length > MAX_REQUESTS) {
 				return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
 			}
-			BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(this.issuer.certificate().getPublicKey(),
+			CaHierarchy.Authority issuer = this.issuer.get();
+			X509CertificateHolder issuerHolder = new X509CertificateHolder(issuer.certificate().getEncoded());
+			BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(issuer.certificate().getPublicKey(),
 					this.digests.get(CertificateID.HASH_SHA1));
 			Date thisUpdate = Date.from(now);
 			Date nextUpdate = Date.from(now.plus(this.validity));
 			for (Req entry : entries) {
 				CertificateID id = entry.getCertID();
-				Status status = matchesIssuer(id) ? statusOf.apply(id.getSerialNumber()) : null;
+				Status status = matchesIssuer(id, issuerHolder) ? statusOf.apply(id.getSerialNumber()) : null;
 				if (status == null) {
 					builder.addResponse(id, new UnknownStatus(), thisUpdate, nextUpdate, null);
 				}
@@ -102,18 +108,19 @@ public final class OcspResponder {
 				builder.setResponseExtensions(new Extensions(nonce));
 			}
 			BasicOCSPResp basic = builder.build(
-					Pki.signer(this.issuer.signatureAlgorithm(), this.issuer.key(), this.issuer.provider()),
-					new X509CertificateHolder[] { this.issuerHolder }, thisUpdate);
+					Pki.signer(issuer.signatureAlgorithm(), issuer.key(), issuer.provider()),
+					new X509CertificateHolder[] { issuerHolder }, thisUpdate);
 			return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
 		}
-		catch (OCSPException | IOException | org.bouncycastle.operator.OperatorCreationException ex) {
+		catch (OCSPException | IOException | java.security.cert.CertificateEncodingException
+				| org.bouncycastle.operator.OperatorCreationException ex) {
 			throw new IllegalStateException("OCSP response failed", ex);
 		}
 	}
 
-	private boolean matchesIssuer(CertificateID id) {
+	private boolean matchesIssuer(CertificateID id, X509CertificateHolder issuerHolder) {
 		try {
-			return id.matchesIssuer(this.issuerHolder, this.digests);
+			return id.matchesIssuer(issuerHolder, this.digests);
 		}
 		catch (OCSPException ex) {
 			return false;
@@ -149,7 +156,7 @@ public final class OcspResponder {
 	}
 
 	X509Certificate issuerCertificate() {
-		return this.issuer.certificate();
+		return this.issuer.get().certificate();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
 import java.time.Instant;
 import java.util.Date;
+import java.util.function.Supplier;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.CRLNumber;
@@ -29,9 +30,13 @@ public final class RevocationLists {
 	/** The CRLReason of a delta entry that ends a suspension. */
 	public static final int REMOVE_FROM_CRL = 8;
 
-	private final CaHierarchy.Authority issuer;
+	private final Supplier<CaHierarchy.Authority> issuer;
 
-	public RevocationLists(CaHierarchy.Authority issuer) {
+	/**
+	 * Lists of one CA.
+	 * @param issuer the CA, asked for on each CRL (the key store may still be opening)
+	 */
+	public RevocationLists(Supplier<CaHierarchy.Authority> issuer) {
 		this.issuer = issuer;
 	}
 
@@ -47,14 +52,15 @@ public final class RevocationLists {
 	 */
 	public Builder start(BigInteger number, @Nullable BigInteger deltaOf, Instant thisUpdate, Instant nextUpdate,
 			@Nullable String distributionPoint) {
+		CaHierarchy.Authority issuer = this.issuer.get();
 		try {
 			X509v2CRLBuilder crl = new X509v2CRLBuilder(
-					X500Name.getInstance(this.issuer.certificate().getSubjectX500Principal().getEncoded()),
+					X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
 					Date.from(thisUpdate));
 			crl.setNextUpdate(Date.from(nextUpdate));
 			crl.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
 			crl.addExtension(Extension.authorityKeyIdentifier, false,
-					new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(this.issuer.certificate()));
+					new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(issuer.certificate()));
 			if (distributionPoint != null) {
 				DistributionPointName name = new DistributionPointName(
 						new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, distributionPoint)));
@@ -97,7 +103,7 @@ public final class RevocationLists {
 		 * @return the DER
 		 */
 		public byte[] sign() {
-			CaHierarchy.Authority authority = RevocationLists.this.issuer;
+			CaHierarchy.Authority authority = RevocationLists.this.issuer.get();
 			X509CRLHolder holder = this.crl
 				.build(Pki.signer(authority.signatureAlgorithm(), authority.key(), authority.provider()));
 			try {
