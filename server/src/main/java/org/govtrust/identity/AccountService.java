@@ -66,7 +66,7 @@ public class AccountService {
 	 * @param password the password
 	 * @return the outcome; all failures look the same to the caller's user
 	 */
-	@Transactional(readOnly = true)
+	// no transaction: the hash must not hold a database connection (see LoginService)
 	public PasswordCheck checkPassword(String identifier, String password) {
 		List<Account> candidates = this.lookup.find(identifier, today());
 		if (candidates.isEmpty()) {

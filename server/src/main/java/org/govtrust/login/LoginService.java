@@ -29,7 +29,9 @@ import org.govtrust.sms.SmsError;
 import org.govtrust.sms.SmsPurpose;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signs people in.
@@ -69,9 +71,11 @@ public class LoginService {
 
 	private final GrowingDelayPolicy delays;
 
+	private final TransactionTemplate transactions;
+
 	public LoginService(AccountService accounts, StaffService staff, SmsCodeService smsCodes, LoginFailures failures,
 			LoginHistory history, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock,
-			LoginProperties properties) {
+			LoginProperties properties, PlatformTransactionManager transactionManager) {
 		this.accounts = accounts;
 		this.staff = staff;
 		this.smsCodes = smsCodes;
@@ -82,6 +86,7 @@ public class LoginService {
 		this.clock = clock;
 		this.properties = properties;
 		this.delays = new GrowingDelayPolicy(properties.freeFailures(), properties.firstDelay(), properties.maxDelay());
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	/**
@@ -93,7 +98,6 @@ public class LoginService {
 	 * @throws TrustException {@code LGN-3001} failed, {@code LGN-3002}/{@code LGN-3003}
 	 * paused (retry-after), {@code LGN-2001} the account awaits activation
 	 */
-	@Transactional(noRollbackFor = TrustException.class)
 	public SignedIn passwordLogin(String identifier, String password, Client client) {
 		requireIdentifier(identifier);
 		Instant now = this.clock.instant();
@@ -101,23 +105,31 @@ public class LoginService {
 		String addressKey = addressKey(client.address());
 		ensureNotLocked(addressKey, now, this.properties.addressWindow(), LoginError.ADDRESS_LOCKED);
 		ensureNotLocked(key, now, this.properties.failureWindow(), LoginError.PASSWORD_LOCKED);
+		// the hash runs with no transaction open: it is most of a login's time, and a database
+		// connection held through it would leave every other request waiting for the pool
 		PasswordCheck check = this.accounts.checkPassword(identifier, password == null ? "" : password);
-		if (check instanceof PasswordCheck.Success success) {
-			this.failures.clear(key, PASSWORD);
-			return signedIn(success.account(), LoginMethod.PASSWORD, client, now);
-		}
 		if (check instanceof PasswordCheck.PendingActivation) {
 			throw new TrustException(LoginError.ACTIVATION_REQUIRED);
 		}
-		PasswordCheck.Failure failure = (PasswordCheck.Failure) check;
-		this.failures.record(key, PASSWORD, now);
-		this.failures.record(addressKey, PASSWORD, now);
-		if (failure.accountId() != null) {
-			this.history.record(failure.accountId(), LoginMethod.PASSWORD.name(), false, client.maskedAddress(),
-					client.userAgent(), now);
+		SignedIn signedIn = this.transactions.execute((status) -> {
+			if (check instanceof PasswordCheck.Success success) {
+				this.failures.clear(key, PASSWORD);
+				return signedIn(success.account(), LoginMethod.PASSWORD, client, now);
+			}
+			PasswordCheck.Failure failure = (PasswordCheck.Failure) check;
+			this.failures.record(key, PASSWORD, now);
+			this.failures.record(addressKey, PASSWORD, now);
+			if (failure.accountId() != null) {
+				this.history.record(failure.accountId(), LoginMethod.PASSWORD.name(), false, client.maskedAddress(),
+						client.userAgent(), now);
+			}
+			this.events.publishEvent(new LoginFailed(key, LoginMethod.PASSWORD, failure.reason(), now));
+			return null;
+		});
+		if (signedIn == null) {
+			throw new TrustException(LoginError.BAD_CREDENTIALS);
 		}
-		this.events.publishEvent(new LoginFailed(key, LoginMethod.PASSWORD, failure.reason(), now));
-		throw new TrustException(LoginError.BAD_CREDENTIALS);
+		return signedIn;
 	}
 
 	/**

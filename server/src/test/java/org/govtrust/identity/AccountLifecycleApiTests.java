@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.govtrust.support.GovTrustTest;
 import org.govtrust.support.MutableClock;
+import org.govtrust.support.PasswordHashWitness;
 import org.govtrust.support.TestDatabase;
 import org.govtrust.support.TestPersons;
 import org.govtrust.support.WebClient;
@@ -48,6 +49,9 @@ class AccountLifecycleApiTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	PasswordHashWitness hashWitness;
 
 	@BeforeEach
 	void reset() {
@@ -293,6 +297,20 @@ class AccountLifecycleApiTests {
 			.andExpect(status().isUnauthorized()).andReturn().getResponse().getContentAsString();
 		assertThat(JsonPath.<String>read(unknown, "$.detail")).isEqualTo(JsonPath.read(wrong, "$.detail"))
 			.contains("身份证号、手机号或自定义登录名");
+	}
+
+	@Test
+	void passwordLoginHashesWithNoDatabaseConnectionHeld() throws Exception {
+		registered(TestPersons.wang("19912345678"), "19912345678", false);
+		this.hashWitness.reset();
+		client().post("/api/v1/login/password", Map.of("identifier", "19912345678", "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+		client().post("/api/v1/login/password", Map.of("identifier", "19912345678", "password", "wrong"))
+			.andExpect(status().isUnauthorized());
+		client().post("/api/v1/login/password", Map.of("identifier", "nobody", "password", "wrong"))
+			.andExpect(status().isUnauthorized());
+		assertThat(this.hashWitness.hashes()).isEqualTo(3);
+		assertThat(this.hashWitness.hashesInTransaction()).isZero();
 	}
 
 	@Test

@@ -5,7 +5,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Replaces the system clock with a {@link MutableClock}.
+ * Replaces the system clock with a {@link MutableClock}, and watches password hashing
+ * ({@link PasswordHashWitness}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
@@ -14,6 +15,11 @@ public class TestClockConfiguration {
 	@Primary
 	MutableClock testClock() {
 		return new MutableClock();
+	}
+
+	@Bean
+	static PasswordHashWitness passwordHashWitness() {
+		return new PasswordHashWitness();
 	}
 
 }

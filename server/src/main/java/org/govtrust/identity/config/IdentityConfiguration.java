@@ -14,13 +14,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * t = 5, p = 1, 16-byte salt, 32-byte hash), behind a delegating encoder so the parameters
  * can be raised later and old hashes upgraded on login. Machine-generated app secrets use
  * SHA-256 instead ({@code {sha256}}): they are random, so a slow hash would only cost time.
+ * No more argon2 hashes run at once than there are cores ({@link HashingLimit}).
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, 1, 7168, 5);
+		PasswordEncoder argon2 = new HashingLimit(new Argon2PasswordEncoder(16, 32, 1, 7168, 5),
+				Runtime.getRuntime().availableProcessors());
 		// {sha256}: machine-generated 256-bit secrets (app secrets), see HighEntropySecretEncoder
 		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder("argon2",
 				Map.of("argon2", argon2, HighEntropySecretEncoder.ID, new HighEntropySecretEncoder()));
