@@ -14,6 +14,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import org.govtrust.login.SessionService;
 import org.govtrust.shared.security.SignedIn;
+import org.govtrust.sso.persistence.RowContentCache;
 import org.govtrust.sso.persistence.SigningKeys;
 import org.govtrust.sso.persistence.TokenIndexBackfill;
 import org.springframework.context.annotation.Bean;
@@ -115,19 +116,25 @@ class AuthorizationServerConfiguration {
 		response.sendRedirect(location);
 	}
 
+	/** Apps in the database; each app's row is parsed again only when it changes. */
 	@Bean
-	RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
-		return new JdbcRegisteredClientRepository(jdbc);
+	RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc, SsoProperties properties) {
+		JdbcRegisteredClientRepository clients = new JdbcRegisteredClientRepository(jdbc);
+		clients.setRegisteredClientRowMapper(new RowContentCache<>(
+				new JdbcRegisteredClientRepository.JsonMapperRegisteredClientRowMapper(), "id",
+				properties.parsedRowsCached()));
+		return clients;
 	}
 
 	/**
 	 * Authorizations in the database. Their JSON holds the signed-in person
 	 * ({@link SignedIn}), so that type is allow-listed for Jackson's polymorphic typing
-	 * (nothing else of ours is).
+	 * (nothing else of ours is). A row is parsed again only when it changes
+	 * ({@link RowContentCache}).
 	 */
 	@Bean
 	OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, SsoProperties properties) {
 		BasicPolymorphicTypeValidator.Builder types = BasicPolymorphicTypeValidator.builder()
 			.allowIfSubType(SignedIn.class)
 			.allowIfSubType(SignedIn.Kind.class);
@@ -135,8 +142,9 @@ class AuthorizationServerConfiguration {
 			.addModules(SecurityJacksonModules.getModules(getClass().getClassLoader(), types))
 			.build();
 		JdbcOAuth2AuthorizationService service = new JdbcOAuth2AuthorizationService(jdbc, clients);
-		service.setAuthorizationRowMapper(
-				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, mapper));
+		service.setAuthorizationRowMapper(new RowContentCache<>(
+				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, mapper), "id",
+				properties.parsedRowsCached()));
 		service.setAuthorizationParametersMapper(
 				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(mapper));
 		return new TransactionalAuthorizationService(new TokenIndexedAuthorizationService(service, JdbcClient.create(jdbc)),

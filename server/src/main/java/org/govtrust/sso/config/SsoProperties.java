@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param accessTokenTtl access and ID token lifetime
  * @param refreshTokenTtl refresh token lifetime
  * @param pairwiseSecret base64 of the key pairwise subjects are derived with (prod: required)
+ * @param parsedRowsCached how many authorizations, and how many apps, each node keeps in
+ * parsed form (the most recently used); a row is still read from the database on every use
+ * and parsed again when it has changed
  */
 @ConfigurationProperties("govtrust.sso")
 public record SsoProperties(@Nullable String issuer, @DefaultValue("P30D") Duration keyRotation,
 		@DefaultValue("PT10M") Duration accessTokenTtl, @DefaultValue("P1D") Duration refreshTokenTtl,
-		@Nullable String pairwiseSecret) {
+		@Nullable String pairwiseSecret, @DefaultValue("2048") int parsedRowsCached) {
 
 }
