@@ -106,7 +106,14 @@ access=$(c -d grant_type=authorization_code -d client_id=bench-public -d "code=$
 
 basic="Basic $(printf '%s' "bench-confidential:$secret" | base64 -w0)"
 results="$work/results.tsv"
-printf 'scenario\tconc\tok/s\tp50 ms\tp99 ms\terrors\n' > "$results"
+printf 'scenario\tconc\tok/s\tp50 ms\tp99 ms\terrors\tserver cores\tserver CPU ms/op\n' > "$results"
+# the server's CPU time (user + system) from /proc, to report cores used and CPU per operation
+ticks=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+cpu_columns() { # ticks_before ticks_after seconds operations
+	awk -v t="$ticks" -v d=$(( $2 - $1 )) -v s="$3" -v n="$4" \
+		'BEGIN{printf "%.2f %.2f", d / t / s, (n > 0 ? 1000 * d / t / n : 0)}'
+}
 run_wrk() { # mode conc duration
 	BENCH_MODE=$1 TOKEN_PATH=/oauth2/token INTROSPECT_PATH=/oauth2/introspect USERINFO_PATH=/userinfo \
 	CLIENT_AUTH=basic CLIENT_AUTH_HEADER="$basic" ACCESS_TOKEN="$access" SCOPE="" \
@@ -116,19 +123,23 @@ for scenario in client_credentials introspect userinfo; do
 	[[ " $SCENARIOS " == *" $scenario "* ]] || continue
 	run_wrk "$scenario" 8 "$WARMUP" > /dev/null
 	for conc in $CONCURRENCIES; do
+		before=$(cpu_ticks)
 		r=$(run_wrk "$scenario" "$conc" "$DURATION")
-		jq -r --arg s "$scenario" --arg c "$conc" '[$s, $c, (.requests / (.duration_us / 1e6) | . * 10 | round / 10),
+		cpu=$(cpu_columns "$before" "$(cpu_ticks)" "$(jq '.duration_us / 1e6' <<< "$r")" "$(jq '.requests' <<< "$r")")
+		jq -r --arg s "$scenario" --arg c "$conc" --arg cores "${cpu% *}" --arg ms "${cpu#* }" '[$s, $c, (.requests / (.duration_us / 1e6) | . * 10 | round / 10),
 			(.lat_p50_us / 1000 | . * 10 | round / 10), (.lat_p99_us / 1000 | . * 10 | round / 10),
-			(.err_connect + .err_read + .err_write + .err_status + .err_timeout)] | @tsv' <<< "$r" >> "$results"
+			(.err_connect + .err_read + .err_write + .err_status + .err_timeout), $cores, $ms] | @tsv' <<< "$r" >> "$results"
 	done
 done
 for conc in $CONCURRENCIES; do
 	[[ " $SCENARIOS " == *" authcode "* ]] || continue
+	before=$(cpu_ticks)
 	r=$(AUTH_URL="$gt/oauth2/authorize" TOKEN_URL="$gt/oauth2/token" PUBLIC_CLIENT_ID=bench-public REDIRECT_URI="$redirect" \
 		USER_PATTERN='1391234%04d' PASS_PATTERN='bench-pass-%04d' USER_COUNT=$USER_COUNT FORM_USER_FIELD=identifier \
 		FORM_PASS_FIELD=password SCOPE=openid CONCURRENCY=$conc DURATION_S=$DURATION \
 		timeout $(( DURATION + 60 )) node "$peers/authcode.mjs" | grep AUTHCODEJSON | sed 's/^AUTHCODEJSON //')
-	jq -r --arg c "$conc" '["authcode", $c, .logins_per_s, .lat_p50_ms, .lat_p99_ms, .logins_failed] | @tsv' \
+	cpu=$(cpu_columns "$before" "$(cpu_ticks)" "$(jq '.duration_s' <<< "$r")" "$(jq '.logins_ok' <<< "$r")")
+	jq -r --arg c "$conc" --arg cores "${cpu% *}" --arg ms "${cpu#* }" '["authcode", $c, .logins_per_s, .lat_p50_ms, .lat_p99_ms, .logins_failed, $cores, $ms] | @tsv' \
 		<<< "$r" >> "$results"
 	jq -c '.errors' <<< "$r" | grep -v '^{}$' >&2 || true
 done
