@@ -15,8 +15,10 @@ cleanup() { kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"; }
 pids=()
 trap cleanup EXIT
 cd "$work"
-java -jar "$jar" --server.port=18080 > govtrust.log 2>&1 & pids+=($!)
-for _ in $(seq 1 60); do curl -sf "$gt/.well-known/openid-configuration" > /dev/null && break; sleep 1; done
+# started through the production launcher (unpacked jar, trained class cache, bounded heap)
+GOVTRUST_JAR="$jar" GOVTRUST_RUN="$work/run" "$root/bin/govtrust" --server.port=18080 > govtrust.log 2>&1 & pids+=($!)
+for _ in $(seq 1 180); do curl -sf "$gt/.well-known/openid-configuration" > /dev/null && break; sleep 1; done
+grep -q "starting without a class cache" govtrust.log && { echo "FAIL: the launcher's training start failed"; cat "$work/run/training.log"; exit 1; }
 # the demo client is registered for port 8081; register one for the smoke port
 java -jar "$app" --server.port=18081 --spring.security.oauth2.client.registration.govtrust.client-id=smoke-app \
 	--spring.security.oauth2.client.provider.govtrust.issuer-uri=$gt > app.log 2>&1 & pids+=($!)

@@ -150,7 +150,7 @@ public class StaffService {
 	 * @param password the password
 	 * @return the staff account when right and active
 	 */
-	@Transactional(readOnly = true)
+	// no transaction: the hash must not hold a database connection (see LoginService)
 	public Optional<StaffView> checkPassword(String loginName, String password) {
 		Optional<Staff> found = this.staff
 			.findByLoginName(loginName == null ? "" : loginName.strip().toLowerCase(Locale.ROOT));

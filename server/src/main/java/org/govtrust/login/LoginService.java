@@ -29,7 +29,6 @@ import org.govtrust.sms.SmsError;
 import org.govtrust.sms.SmsPurpose;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -75,7 +74,7 @@ public class LoginService {
 
 	public LoginService(AccountService accounts, StaffService staff, SmsCodeService smsCodes, LoginFailures failures,
 			LoginHistory history, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock,
-			LoginProperties properties, PlatformTransactionManager transactionManager) {
+			LoginProperties properties, TransactionTemplate transactions) {
 		this.accounts = accounts;
 		this.staff = staff;
 		this.smsCodes = smsCodes;
@@ -86,7 +85,7 @@ public class LoginService {
 		this.clock = clock;
 		this.properties = properties;
 		this.delays = new GrowingDelayPolicy(properties.freeFailures(), properties.firstDelay(), properties.maxDelay());
-		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions = transactions;
 	}
 
 	/**
@@ -187,7 +186,6 @@ public class LoginService {
 	 * @return the staff account waiting for its second factor
 	 * @throws TrustException {@code LGN-3001}, {@code LGN-3002}, {@code LGN-3003}
 	 */
-	@Transactional(noRollbackFor = TrustException.class)
 	public StaffView staffPassword(String loginName, String password, Client client) {
 		requireIdentifier(loginName);
 		Instant now = this.clock.instant();
@@ -195,14 +193,22 @@ public class LoginService {
 		String addressKey = addressKey(client.address());
 		ensureNotLocked(addressKey, now, this.properties.addressWindow(), LoginError.ADDRESS_LOCKED);
 		ensureNotLocked(key, now, this.properties.failureWindow(), LoginError.PASSWORD_LOCKED);
+		// the hash runs with no transaction open, as in passwordLogin
 		Optional<StaffView> member = this.staff.checkPassword(loginName, password == null ? "" : password);
+		this.transactions.executeWithoutResult((status) -> {
+			if (member.isEmpty()) {
+				this.failures.record(key, PASSWORD, now);
+				this.failures.record(addressKey, PASSWORD, now);
+				this.events
+					.publishEvent(new LoginFailed(key, LoginMethod.STAFF_PASSWORD_SMS, "wrong staff password", now));
+			}
+			else {
+				this.failures.clear(key, PASSWORD);
+			}
+		});
 		if (member.isEmpty()) {
-			this.failures.record(key, PASSWORD, now);
-			this.failures.record(addressKey, PASSWORD, now);
-			this.events.publishEvent(new LoginFailed(key, LoginMethod.STAFF_PASSWORD_SMS, "wrong staff password", now));
 			throw new TrustException(LoginError.BAD_CREDENTIALS);
 		}
-		this.failures.clear(key, PASSWORD);
 		this.smsCodes.send(this.staff.phone(member.get().id()), SmsPurpose.LOGIN, "staff:" + member.get().id(),
 				client.address());
 		return member.get();

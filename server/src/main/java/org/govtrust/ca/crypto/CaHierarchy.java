@@ -108,7 +108,8 @@ public final class CaHierarchy {
 				authorities.completeExceptionally(ex);
 			}
 		}, "ca-key-store-open");
-		thread.setDaemon(true);
+		// not a daemon: a first start that fails elsewhere still finishes creating the CA
+		// rather than leave half of it in the key store
 		thread.start();
 		return new CaHierarchy(authorities);
 	}
