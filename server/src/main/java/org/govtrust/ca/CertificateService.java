@@ -440,8 +440,8 @@ public class CertificateService {
 	/** A signing certificate and, for a dual pair in the same state, its encryption certificate. */
 	private List<CertificateRow> withPair(CertificateRow signing) {
 		List<CertificateRow> rows = new ArrayList<>(List.of(signing));
-		this.store.escrowedFor(signing.serial())
-			.flatMap((escrowed) -> this.store.find(escrowed.serial()))
+		this.store.encryptionSerialOf(signing.serial())
+			.flatMap(this.store::find)
 			.filter((pair) -> pair.status().equals(signing.status()))
 			.ifPresent(rows::add);
 		return rows;

@@ -28,6 +28,7 @@ import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.cert.ocsp.jcajce.JcaBasicOCSPRespBuilder;
 import org.bouncycastle.operator.DigestCalculatorProvider;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An RFC 6960 OCSP responder for the issuing CA, signing with the CA key itself (so no
@@ -43,6 +44,9 @@ public final class OcspResponder {
 	private final Supplier<CaHierarchy.Authority> issuer;
 
 	private final DigestCalculatorProvider digests;
+
+	/** The issuer certificate in Bouncy Castle's form, made once on the first request. */
+	private volatile @Nullable X509CertificateHolder issuerHolder;
 
 	private final Duration validity;
 
@@ -84,7 +88,7 @@ public final class OcspResponder {
 				return new OCSPRespBuilder().build(OCSPRespBuilder.MALFORMED_REQUEST, null).getEncoded();
 			}
 			CaHierarchy.Authority issuer = this.issuer.get();
-			X509CertificateHolder issuerHolder = new X509CertificateHolder(issuer.certificate().getEncoded());
+			X509CertificateHolder issuerHolder = issuerHolder(issuer);
 			BasicOCSPRespBuilder builder = new JcaBasicOCSPRespBuilder(issuer.certificate().getPublicKey(),
 					this.digests.get(CertificateID.HASH_SHA1));
 			Date thisUpdate = Date.from(now);
@@ -116,6 +120,16 @@ public final class OcspResponder {
 				| org.bouncycastle.operator.OperatorCreationException ex) {
 			throw new IllegalStateException("OCSP response failed", ex);
 		}
+	}
+
+	private X509CertificateHolder issuerHolder(CaHierarchy.Authority issuer)
+			throws IOException, java.security.cert.CertificateEncodingException {
+		X509CertificateHolder holder = this.issuerHolder;
+		if (holder == null) {
+			holder = new X509CertificateHolder(issuer.certificate().getEncoded());
+			this.issuerHolder = holder;
+		}
+		return holder;
 	}
 
 	private boolean matchesIssuer(CertificateID id, X509CertificateHolder issuerHolder) {

@@ -116,6 +116,19 @@ public class CertificateStore {
 	}
 
 	/**
+	 * The encryption certificate paired with a signing certificate (its serial only: the
+	 * escrowed key is not read).
+	 * @param signingSerial the signing certificate
+	 * @return the encryption certificate's serial
+	 */
+	public Optional<String> encryptionSerialOf(String signingSerial) {
+		return this.jdbc.sql("SELECT serial FROM ca_escrowed_key WHERE signing_serial = :serial")
+			.param("serial", signingSerial)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
 	 * The signing certificate an encryption certificate is paired with.
 	 * @param encryptionSerial the encryption certificate
 	 * @return the signing certificate's serial

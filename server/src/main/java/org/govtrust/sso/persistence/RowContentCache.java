@@ -74,13 +74,6 @@ public final class RowContentCache<T> implements RowMapper<T> {
 		return value;
 	}
 
-	/** How many rows are remembered (tests). */
-	int size() {
-		synchronized (this.rows) {
-			return this.rows.size();
-		}
-	}
-
 	private record Mapped<T>(String[] content, T value) {
 	}
 
