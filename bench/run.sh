@@ -34,13 +34,19 @@ for tool in "$java" wrk jq curl node python3; do command -v "$tool" > /dev/null 
 JAR=${JAR:-$root/server/target/govtrust.jar} # another build to compare with, e.g. JAR=/tmp/old.jar
 [ -f "$JAR" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
 
-# the hashing floor first, on a quiet machine: one argon2id hash per password login
-bcprov="$HOME/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.84/bcprov-jdk18on-1.84.jar"
-hashcost=""
-if [ -f "$bcprov" ]; then
-	echo "measuring the password-hash floor (argon2id in this JVM)" >&2
-	hashcost=$("$java" -cp "$bcprov" "$root/bench/HashCost.java" 40 | grep HASHJSON | sed 's/^HASHJSON //')
-fi
+# the hashing floor first, on a quiet machine: one argon2id hash per password login, by each
+# implementation the server may use (libargon2 where the machine has it, else Bouncy Castle);
+# the summary reports the one the server logged
+m2="$HOME/.m2/repository"
+bcprov="$m2/org/bouncycastle/bcprov-jdk18on/1.84/bcprov-jdk18on-1.84.jar"
+hashcp="$bcprov:$m2/de/mkammerer/argon2-jvm-nolibs/2.12/argon2-jvm-nolibs-2.12.jar:$m2/net/java/dev/jna/jna/5.19.1/jna-5.19.1.jar"
+declare -A hashcost=()
+for implementation in native java; do
+	[ -f "$bcprov" ] || break
+	echo "measuring the password-hash floor (argon2id, $implementation, in this JVM)" >&2
+	hashcost[$implementation]=$("$java" --enable-native-access=ALL-UNNAMED -cp "$hashcp" "$root/bench/HashCost.java" \
+		"$implementation" 40 2> /dev/null | grep HASHJSON | sed 's/^HASHJSON //') || true
+done
 
 work="$(mktemp -d)"
 pid=""
@@ -154,9 +160,14 @@ echo
 echo "GovTrust $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, java $("$java" -version 2>&1 | head -1 | grep -o '"[^"]*"')"
 echo "start-up: ${startup:-?} s (Spring) / ${ready_ms} ms until discovery answered; RSS after the loads: ${rss} MiB"
 echo "password hashing: argon2id m=7168 KiB t=5 p=1 (the Keycloak default); one hash per password login"
+implementation=java
+grep -q "Password hashing: argon2id by libargon2" "$work/server.log" && implementation=native
+echo "the server hashed with $([ $implementation = native ] && echo libargon2 || echo "Bouncy Castle's Java argon2")"
+hashcost=${hashcost[$implementation]:-}
 if [ -n "$hashcost" ]; then
 	floor=$(jq -r '.hashes_per_s_all_threads' <<< "$hashcost")
 	echo "hash cost in this JVM: $(jq -r '.ms_per_hash' <<< "$hashcost") ms a hash on one thread; $floor hashes/s on $(jq -r '.threads' <<< "$hashcost") threads = the floor for password logins/s"
+	[ -n "${hashcost[java]:-}" ] && [ $implementation = native ] && echo "(Bouncy Castle's Java argon2 in this JVM: $(jq -r '.ms_per_hash' <<< "${hashcost[java]}") ms a hash)"
 	awk -F'\t' -v floor="$floor" 'BEGIN{OFS="\t"} NR==1{print $0, "of hash floor"; next} $1=="authcode"{print $0, sprintf("%.0f%%", 100*$3/floor); next} {print $0, ""}' "$results" > "$results.floor" && mv "$results.floor" "$results"
 fi
 column -t -s $'\t' "$results"

@@ -5,14 +5,14 @@ import java.util.Map;
 import org.govtrust.shared.security.HighEntropySecretEncoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Password hashing: Argon2id with the same strength as Keycloak's default (m = 7168 KiB,
  * t = 5, p = 1, 16-byte salt, 32-byte hash), behind a delegating encoder so the parameters
- * can be raised later and old hashes upgraded on login. Machine-generated app secrets use
+ * can be raised later and old hashes upgraded on login; computed by libargon2 where the
+ * machine has it ({@link Argon2Hashing}). Machine-generated app secrets use
  * SHA-256 instead ({@code {sha256}}): they are random, so a slow hash would only cost time.
  * No more argon2 hashes run at once than there are cores ({@link HashingLimit}).
  */
@@ -20,8 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class IdentityConfiguration {
 
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		PasswordEncoder argon2 = new HashingLimit(new Argon2PasswordEncoder(16, 32, 1, 7168, 5),
+	PasswordEncoder passwordEncoder(IdentityProperties properties) {
+		PasswordEncoder argon2 = new HashingLimit(new Argon2Hashing(properties.nativeArgon2()),
 				Runtime.getRuntime().availableProcessors());
 		// {sha256}: machine-generated 256-bit secrets (app secrets), see HighEntropySecretEncoder
 		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder("argon2",

@@ -21,13 +21,15 @@ import org.springframework.validation.annotation.Validated;
  * @param bootstrapAdmin the administrator created on first start when no staff exists
  * @param counterApprovalValidity how long a counter clerk's verification of a person
  * without an account stays usable for their online registration
+ * @param nativeArgon2 whether password hashes may be computed by libargon2 when the machine
+ * has it (faster and steadier than the Java implementation, same hashes; see Argon2Hashing)
  */
 @Validated
 @ConfigurationProperties("govtrust.identity")
 public record IdentityProperties(@DefaultValue("PT30M") Duration registrationTtl,
 		@DefaultValue("5") @Min(1) int maxFailedVerifications, @DefaultValue("PT24H") Duration failedVerificationWindow,
 		@DefaultValue("2097152") @Min(1024) int faceImageMaxBytes, @Nullable BootstrapAdmin bootstrapAdmin,
-		@DefaultValue("P7D") Duration counterApprovalValidity) {
+		@DefaultValue("P7D") Duration counterApprovalValidity, @DefaultValue("true") boolean nativeArgon2) {
 
 	/**
 	 * The first administrator.
