@@ -114,8 +114,9 @@ final class Argon2Hashing implements PasswordEncoder {
 		}
 		catch (LinkageError | RuntimeException ex) {
 			logger.warn("Password hashing: argon2id by Bouncy Castle, because libargon2 could not be loaded ("
-					+ ex + "). Install it (Debian and Ubuntu: apt-get install libargon2-1) for faster and"
-					+ " steadier logins");
+					+ ex + "). For faster and steadier logins install it (Debian and Ubuntu: apt-get install"
+					+ " libargon2-1) and give JNA a writable temporary folder it may load code from"
+					+ " (-Djna.tmpdir=...)");
 			return this.bouncyCastle;
 		}
 	}
