@@ -7,6 +7,7 @@
 #   bench/run.sh                      # defaults: 100 users, 20 s per load, concurrency 8 and 32
 #   DURATION=30 CONCURRENCIES="8 32" USER_COUNT=200 bench/run.sh
 #   SCENARIOS="client_credentials userinfo" bench/run.sh   # a subset of the loads
+#   SAVE_TO=/tmp/run1 bench/run.sh   # also keeps the table (results.tsv) and meta.txt there
 #
 # Needs: a JDK, wrk, jq, curl, node, python3 (apt-get install wrk jq curl nodejs). Loopback only.
 # Before the server starts it measures the hashing floor (bench/HashCost.java: argon2id at the
@@ -171,3 +172,8 @@ if [ -n "$hashcost" ]; then
 	awk -F'\t' -v floor="$floor" 'BEGIN{OFS="\t"} NR==1{print $0, "of hash floor"; next} $1=="authcode"{print $0, sprintf("%.0f%%", 100*$3/floor); next} {print $0, ""}' "$results" > "$results.floor" && mv "$results.floor" "$results"
 fi
 column -t -s $'\t' "$results"
+if [ -n "${SAVE_TO:-}" ]; then # for bench/compare.sh, or to keep a run: the table and the figures above
+	mkdir -p "$SAVE_TO"
+	cp "$results" "$SAVE_TO/results.tsv"
+	printf 'ready_ms=%s startup_s=%s rss_end_mib=%s hashing=%s\n' "$ready_ms" "${startup:-?}" "$rss" "$implementation" > "$SAVE_TO/meta.txt"
+fi
