@@ -7,9 +7,9 @@
 #   bench/compare.sh                         # 2 rounds, 20 s a load, 100 users, c=8 and 32
 #   ROUNDS=3 SCENARIOS="authcode" bench/compare.sh
 #
-# Needs what both scripts need (wrk, jq, curl, node, python3) and a JDK 21+ for Keycloak, on which
-# GovTrust runs too (JAVA_HOME, default Temurin 25). The first round downloads Keycloak from
-# Maven Central into /tmp/kc. About 4 minutes a turn with the defaults. Raw outputs stay in OUT.
+# Needs what both scripts need (wrk, jq, curl, node, python3, unzip, timeout, and mvn, with which
+# the anchor downloads Keycloak from Maven Central into /tmp/kc the first time) and a JDK 21+ for
+# Keycloak, on which GovTrust runs too (JAVA_HOME, default Temurin 25). JAR: another GovTrust build. About 4 minutes a turn with the defaults. Raw outputs stay in OUT.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 peers="${PEERS:-$root/../shared/bench-peers/keycloak}"
@@ -22,7 +22,7 @@ jdk=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 [[ " $SCENARIOS " != *" password "* ]] || { echo "compare: GovTrust has no password grant (OAuth 2.1 drops it)" >&2; exit 1; }
 out=${OUT:-$(mktemp -d "${TMPDIR:-/tmp}/govtrust-compare.XXXXXX")}
 mkdir -p "$out"
-[ -f "$root/server/target/govtrust.jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
+[ -n "${JAR:-}" ] || [ -f "$root/server/target/govtrust.jar" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
 for round in $(seq 1 "$ROUNDS"); do
 	echo "round $round of $ROUNDS: Keycloak ($(date +%H:%M))" >&2
 	OUT_DIR="$out/keycloak-$round" KC_JAVA_HOME="$jdk" PROBE=0 "$peers/run.sh" > "$out/keycloak-$round.log" 2>&1 ||
@@ -46,7 +46,7 @@ kc = [table(f"{out}/keycloak-{r}/summary.tsv") for r in range(1, rounds + 1)]
 gt = [table(f"{out}/govtrust-{r}/results.tsv") for r in range(1, rounds + 1)]
 print("\nload                 c   Keycloak ops/s        GovTrust ops/s        GovTrust ÷ Keycloak   CPU ms/op, Keycloak / GovTrust")
 for key in kc[0]:
-    if not all(key in g for g in gt):
+    if not all(key in t for t in kc + gt):
         continue
     k = [float(t[key]["ok_per_s"]) for t in kc]
     g = [float(t[key]["ok/s"]) for t in gt]
@@ -56,7 +56,7 @@ for key in kc[0]:
 km = [meta(f"{out}/keycloak-{r}/meta.txt") for r in range(1, rounds + 1)]
 gm = [meta(f"{out}/govtrust-{r}/meta.txt") for r in range(1, rounds + 1)]
 print("\nstart-up: Keycloak " + ", ".join(m.get("startup_s", "?") + " s" for m in km)
-      + " (its log); GovTrust " + ", ".join(f'{int(m["ready_ms"]) / 1000:.1f} s' for m in gm) + " (until discovery answered)")
+      + "; GovTrust " + ", ".join(f'{int(m["ready_ms"]) / 1000:.1f} s' for m in gm) + " (both from launch until discovery answered)")
 print("RSS: Keycloak idle " + ", ".join(m.get("rss_idle_mib", "?") for m in km) + " MiB, after the loads "
       + ", ".join(m.get("rss_end_mib", "?") for m in km) + " MiB; GovTrust after the loads "
       + ", ".join(m["rss_end_mib"] for m in gm) + " MiB")

@@ -139,7 +139,7 @@ for scenario in client_credentials introspect userinfo; do
 		before=$(cpu_ticks)
 		r=$(run_wrk "$scenario" "$conc" "$DURATION")
 		cpu=$(cpu_columns "$before" "$(cpu_ticks)" "$(jq '.duration_us / 1e6' <<< "$r")" "$(jq '.requests - .err_status' <<< "$r")")
-		jq -r --arg s "$scenario" --arg c "$conc" --arg cores "${cpu% *}" --arg ms "${cpu#* }" '[$s, $c, (.requests / (.duration_us / 1e6) | . * 10 | round / 10),
+		jq -r --arg s "$scenario" --arg c "$conc" --arg cores "${cpu% *}" --arg ms "${cpu#* }" '[$s, $c, ((.requests - .err_status) / (.duration_us / 1e6) | . * 10 | round / 10),
 			(.lat_p50_us / 1000 | . * 10 | round / 10), (.lat_p99_us / 1000 | . * 10 | round / 10),
 			(.err_connect + .err_read + .err_write + .err_status + .err_timeout), $cores, $ms] | @tsv' <<< "$r" >> "$results"
 	done
@@ -164,10 +164,10 @@ echo "password hashing: argon2id m=7168 KiB t=5 p=1 (the Keycloak default); one 
 implementation=java
 grep -q "Password hashing: argon2id by libargon2" "$work/server.log" && implementation=native
 echo "the server hashed with $([ $implementation = native ] && echo libargon2 || echo "Bouncy Castle's Java argon2")"
-hashcost=${hashcost[$implementation]:-}
-if [ -n "$hashcost" ]; then
-	floor=$(jq -r '.hashes_per_s_all_threads' <<< "$hashcost")
-	echo "hash cost in this JVM: $(jq -r '.ms_per_hash' <<< "$hashcost") ms a hash on one thread; $floor hashes/s on $(jq -r '.threads' <<< "$hashcost") threads = the floor for password logins/s"
+used=${hashcost[$implementation]:-}
+if [ -n "$used" ]; then
+	floor=$(jq -r '.hashes_per_s_all_threads' <<< "$used")
+	echo "hash cost in this JVM: $(jq -r '.ms_per_hash' <<< "$used") ms a hash on one thread; $floor hashes/s on $(jq -r '.threads' <<< "$used") threads = the floor for password logins/s"
 	[ -n "${hashcost[java]:-}" ] && [ $implementation = native ] && echo "(Bouncy Castle's Java argon2 in this JVM: $(jq -r '.ms_per_hash' <<< "${hashcost[java]}") ms a hash)"
 	awk -F'\t' -v floor="$floor" 'BEGIN{OFS="\t"} NR==1{print $0, "of hash floor"; next} $1=="authcode"{print $0, sprintf("%.0f%%", 100*$3/floor); next} {print $0, ""}' "$results" > "$results.floor" && mv "$results.floor" "$results"
 fi

@@ -80,6 +80,9 @@ public enum IdentityError implements ErrorCode {
 	/** Login name format. */
 	LOGIN_NAME_FORMAT("IDN-1035", HttpStatus.BAD_REQUEST),
 
+	/** Password holds control characters or broken text (a lone UTF-16 surrogate). */
+	PASSWORD_CHARACTERS("IDN-1036", HttpStatus.BAD_REQUEST),
+
 	/** No face image. */
 	FACE_IMAGE_REQUIRED("IDN-1040", HttpStatus.BAD_REQUEST),
 

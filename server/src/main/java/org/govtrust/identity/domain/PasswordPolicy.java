@@ -32,10 +32,13 @@ public final class PasswordPolicy {
 	 * Checks a new password.
 	 * @param password the password
 	 * @param personal values the password must not contain (ID number, phone, login name)
-	 * @throws TrustException {@code IDN-1030..1033} on the field {@code password}
+	 * @throws TrustException {@code IDN-1030..1033, 1036} on the field {@code password}
 	 */
 	public static void check(String password, List<String> personal) {
 		String value = password == null ? "" : password;
+		if (!PasswordText.isWellFormed(value)) {
+			throw TrustException.forField("password", IdentityError.PASSWORD_CHARACTERS);
+		}
 		int length = value.codePointCount(0, value.length());
 		if (length < MIN_LENGTH || length > MAX_LENGTH) {
 			throw TrustException.forField("password", IdentityError.PASSWORD_LENGTH, MIN_LENGTH, MAX_LENGTH);

@@ -1,14 +1,18 @@
 package org.govtrust.identity.config;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.util.function.Function;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
-import de.mkammerer.argon2.Argon2;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -67,9 +71,9 @@ class Argon2HashingTests {
 	@Test
 	void hashesInJavaWhenTheLibraryIsMissing() {
 		// what JNA throws on the first call when libargon2 is not installed
-		Argon2Hashing hashing = new Argon2Hashing(() -> binding((method) -> {
+		Argon2Hashing hashing = new Argon2Hashing(() -> binding(() -> {
 			throw new UnsatisfiedLinkError("Unable to load library 'argon2'");
-		}));
+		}, () -> 0));
 		assertThat(hashing.isNative()).isFalse();
 		String made = hashing.encode(PASSWORD);
 		assertThat(this.bouncyCastle.matches(PASSWORD, made)).isTrue();
@@ -77,10 +81,66 @@ class Argon2HashingTests {
 	}
 
 	@Test
-	void hashesInJavaWhenTheLibraryGetsTheKnownAnswerWrong() {
-		Argon2Hashing hashing = new Argon2Hashing(() -> binding((method) -> false));
+	void hashesInJavaWhenTheLibraryFailsAnyOtherWay() {
+		// JNA reports a crash in native code as a plain java.lang.Error
+		Argon2Hashing hashing = new Argon2Hashing(() -> binding(() -> {
+			throw new Error("Invalid memory access");
+		}, () -> 0));
 		assertThat(hashing.isNative()).isFalse();
 		assertThat(hashing.matches(Argon2Hashing.KNOWN_PASSWORD, Argon2Hashing.KNOWN_ANSWER)).isTrue();
+	}
+
+	@Test
+	void hashesInJavaWhenTheLibraryGetsTheKnownAnswerWrong() {
+		Argon2Hashing hashing = new Argon2Hashing(() -> binding(() -> "$argon2id$v=19$m=7168,t=5,p=1$x$y", () -> -35));
+		assertThat(hashing.isNative()).isFalse();
+		assertThat(hashing.matches(Argon2Hashing.KNOWN_PASSWORD, Argon2Hashing.KNOWN_ANSWER)).isTrue();
+	}
+
+	@Test
+	void hashesInJavaWhenTheLibraryVerifiesButMakesWrongHashes() {
+		Argon2Hashing hashing = new Argon2Hashing(() -> binding(() -> "$argon2id$v=19$m=7168,t=5,p=1$x$y", () -> 0));
+		assertThat(hashing.isNative()).isFalse();
+	}
+
+	@Test
+	void hashesInJavaWhenTheLibraryTakesTooLongToLoad() throws Exception {
+		CountDownLatch stuck = new CountDownLatch(1);
+		Argon2Hashing hashing = new Argon2Hashing(() -> {
+			try {
+				stuck.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			return binding(() -> "never used", () -> 0);
+		}, Duration.ofMillis(50));
+		String made = hashing.encode(PASSWORD);
+		assertThat(this.bouncyCastle.matches(PASSWORD, made)).isTrue();
+		stuck.countDown(); // a late load changes nothing
+		assertThat(hashing.isNative()).isFalse();
+	}
+
+	@Test
+	void libargon2OutOfMemoryIsAnErrorNotAWrongPassword() {
+		Argon2Hashing.Native library = new Argon2Hashing.Native(binding(() -> "unused", () -> -22), this.bouncyCastle);
+		assertThatIllegalStateException().isThrownBy(() -> library.matches(PASSWORD, Argon2Hashing.KNOWN_ANSWER));
+		Argon2Hashing.Native mismatch = new Argon2Hashing.Native(binding(() -> "unused", () -> -35), this.bouncyCastle);
+		assertThat(mismatch.matches(PASSWORD, Argon2Hashing.KNOWN_ANSWER)).isFalse();
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { true, false })
+	void passwordsWithALoneSurrogateAreNeverHashedNorMatched(boolean tryNative) {
+		Argon2Hashing hashing = new Argon2Hashing(tryNative);
+		// Java's UTF-8 writes '?' for a lone surrogate: "pa\ud800ss" must not stand for "pa?ss"
+		String made = hashing.encode("pa?ss-2026");
+		assertThat(hashing.matches("pa\ud800ss-2026", made)).isFalse();
+		assertThat(hashing.matches("pa\udfffss-2026", made)).isFalse();
+		assertThat(hashing.matches("pa?ss-2026", made)).isTrue();
+		assertThatIllegalArgumentException().isThrownBy(() -> hashing.encode("pa\ud800ss-2026"));
+		String emoji = "pa\ud83d\ude00ss-2026"; // a whole pair is fine
+		assertThat(hashing.matches(emoji, hashing.encode(emoji))).isTrue();
 	}
 
 	@Test
@@ -91,10 +151,21 @@ class Argon2HashingTests {
 		assertThat(hashing.upgradeEncoding(hashing.encode(PASSWORD))).isFalse();
 	}
 
-	/** A binding whose every call answers what {@code answer} says. */
-	private static Argon2 binding(Function<Method, Object> answer) {
-		return (Argon2) Proxy.newProxyInstance(Argon2.class.getClassLoader(), new Class<?>[] { Argon2.class },
-				(proxy, method, arguments) -> answer.apply(method));
+	/** A binding whose hashes and verify results come from the given suppliers. */
+	private static Argon2Hashing.Binding binding(Supplier<String> hash, IntSupplier verify) {
+		return new Argon2Hashing.Binding() {
+
+			@Override
+			public String hash(byte[] password) {
+				return hash.get();
+			}
+
+			@Override
+			public int verify(String encoded, byte[] password) {
+				return verify.getAsInt();
+			}
+
+		};
 	}
 
 	private static Argon2Hashing nativeHashing() {

@@ -36,6 +36,17 @@ class PasswordPolicyTests {
 		assertThat(ex.getArguments()).containsExactly(8, 64);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Tq7#m\ud800Vx2", "Tq7#mVx2\udfff", "Tq7#m\tVx2", "Tq7#mVx2\n" })
+	void checkWhenLoneSurrogateOrControlCharacterThenPasswordCharacters(String password) {
+		assertTrustError(() -> PasswordPolicy.check(password, PERSONAL), IdentityError.PASSWORD_CHARACTERS);
+	}
+
+	@Test
+	void checkWhenWholeSurrogatePairThenAccepted() {
+		assertThatNoException().isThrownBy(() -> PasswordPolicy.check("Tq7#m\ud83d\ude00Vx2", PERSONAL));
+	}
+
 	@Test
 	void checkWhenEightCharactersThenAccepted() {
 		assertThatNoException().isThrownBy(() -> PasswordPolicy.check("Tq7#mVx2", PERSONAL));
