@@ -211,7 +211,10 @@ final class Argon2Hashing implements PasswordEncoder {
 	 * libargon2: the password as UTF-8, as Spring Security's encoder has it, and empty or
 	 * missing input handled by the same base class. A mismatch or an unreadable hash is
 	 * {@code false}, as in Spring's encoder; the library running out of memory or threads is
-	 * an error, not a wrong password.
+	 * an error, not a wrong password. libargon2 reads the encoded form more strictly than
+	 * Spring's parser (no base64 padding, no trailing {@code $}, {@code v=} required, salts of
+	 * 8 bytes or more): right for every hash made here; hashes imported from elsewhere would
+	 * need checking first.
 	 */
 	static final class Native extends AbstractValidatingPasswordEncoder {
 
