@@ -42,6 +42,7 @@ m2="$HOME/.m2/repository"
 bcprov="$m2/org/bouncycastle/bcprov-jdk18on/1.84/bcprov-jdk18on-1.84.jar"
 hashcp="$bcprov:$m2/de/mkammerer/argon2-jvm-nolibs/2.12/argon2-jvm-nolibs-2.12.jar:$m2/net/java/dev/jna/jna/5.19.1/jna-5.19.1.jar"
 declare -A hashcost=()
+[ -f "$bcprov" ] || echo "bench: no $bcprov (the versions here follow server/pom.xml): the hashing floor is not measured" >&2
 for implementation in native java; do
 	[ -f "$bcprov" ] || break
 	echo "measuring the password-hash floor (argon2id, $implementation, in this JVM)" >&2

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
+import com.sun.jna.Native;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
 import de.mkammerer.argon2.Argon2Factory.Argon2Types;
@@ -34,8 +35,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * Both write and read the same encoded form ({@code $argon2id$v=19$m=7168,t=5,p=1$salt$hash},
  * as Spring Security's {@link Argon2PasswordEncoder}), so hashes made by either verify with
  * the other, and a machine can move between them. The library is loaded on a background
- * thread at start-up, and must verify a hash made by Bouncy Castle and make one Bouncy Castle
- * verifies before it is used; if it is missing (Debian: {@code apt-get install libargon2-1}),
+ * thread at start-up, and must verify a hash made by Bouncy Castle and make hashes with
+ * GovTrust's parameters before it is used; if it is missing (Debian: {@code apt-get install libargon2-1}),
  * fails in any way, is wrong, takes more than {@link #LOAD_TIMEOUT} to load, or
  * {@code govtrust.identity.native-argon2=false}, Bouncy Castle hashes and the log says once
  * which one hashes and why.
@@ -64,6 +65,10 @@ final class Argon2Hashing implements PasswordEncoder {
 	static final String KNOWN_ANSWER = "$argon2id$v=19$m=7168,t=5,p=1$R292VHJ1c3QgYXJnb24yIQ$GKt0Q1uggOkYbOYiKCWgLdNTlt/6BdiPpfT3mIFjY9E";
 
 	static final String KNOWN_PASSWORD = "密码 known answer";
+
+	/** How every hash made here begins: the type, the version and GovTrust's parameters. */
+	static final String ENCODED_PREFIX = "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
+			+ "$";
 
 	private final Argon2PasswordEncoder bouncyCastle = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM,
 			MEMORY_KIB, ITERATIONS);
@@ -107,7 +112,7 @@ final class Argon2Hashing implements PasswordEncoder {
 
 	/** True when libargon2 computes the hashes (waits for the choice). */
 	boolean isNative() {
-		return this.chosen.join() instanceof Native;
+		return this.chosen.join() instanceof Libargon2;
 	}
 
 	@Override
@@ -156,10 +161,13 @@ final class Argon2Hashing implements PasswordEncoder {
 
 	private PasswordEncoder choose(Supplier<Binding> binding) {
 		try {
-			// JNA loads the library on the first call, so the known answer is also the loading
-			Native library = new Native(binding.get(), this.bouncyCastle);
-			if (!library.matches(KNOWN_PASSWORD, KNOWN_ANSWER)
-					|| !this.bouncyCastle.matches(KNOWN_PASSWORD, library.encode(KNOWN_PASSWORD))) {
+			// JNA loads the library on the first call, so the known answer is also the loading. A
+			// hash it makes must then carry GovTrust's parameters and verify with the library that
+			// just agreed with Bouncy Castle (no cold Java hash on the start-up's second core)
+			Libargon2 library = new Libargon2(binding.get(), this.bouncyCastle);
+			String made = library.encode(KNOWN_PASSWORD);
+			if (!library.matches(KNOWN_PASSWORD, KNOWN_ANSWER) || !made.startsWith(ENCODED_PREFIX)
+					|| !library.matches(KNOWN_PASSWORD, made) || library.matches(KNOWN_PASSWORD + " ", made)) {
 				logger.warn("Password hashing: argon2id by Bouncy Castle, because libargon2 did not reproduce a"
 						+ " known hash");
 				return this.bouncyCastle;
@@ -198,7 +206,7 @@ final class Argon2Hashing implements PasswordEncoder {
 				@Override
 				public int verify(String encoded, byte[] password) {
 					// a C string: ASCII with a terminating NUL, as argon2-jvm passes it
-					return Argon2Library.INSTANCE.argon2id_verify(com.sun.jna.Native.toByteArray(encoded, "US-ASCII"),
+					return Argon2Library.INSTANCE.argon2id_verify(Native.toByteArray(encoded, "US-ASCII"),
 							password, new Size_t(password.length));
 				}
 
@@ -216,7 +224,7 @@ final class Argon2Hashing implements PasswordEncoder {
 	 * 8 bytes or more): right for every hash made here; hashes imported from elsewhere would
 	 * need checking first.
 	 */
-	static final class Native extends AbstractValidatingPasswordEncoder {
+	static final class Libargon2 extends AbstractValidatingPasswordEncoder {
 
 		private static final String ARGON2ID = "$argon2id$";
 
@@ -230,7 +238,7 @@ final class Argon2Hashing implements PasswordEncoder {
 
 		private final PasswordEncoder otherTypes;
 
-		Native(Binding library, PasswordEncoder otherTypes) {
+		Libargon2(Binding library, PasswordEncoder otherTypes) {
 			this.library = library;
 			this.otherTypes = otherTypes;
 		}

@@ -38,7 +38,7 @@ class Argon2HashingTests {
 	void hashesByLibargon2VerifyWithBouncyCastleAndBack() {
 		Argon2Hashing hashing = nativeHashing();
 		String made = hashing.encode(PASSWORD);
-		assertThat(made).startsWith("$argon2id$v=19$m=7168,t=5,p=1$");
+		assertThat(made).startsWith("$argon2id$v=19$m=7168,t=5,p=1$").startsWith(Argon2Hashing.ENCODED_PREFIX);
 		assertThat(this.bouncyCastle.matches(PASSWORD, made)).isTrue();
 		assertThat(this.bouncyCastle.matches(PASSWORD + "x", made)).isFalse();
 
@@ -98,7 +98,14 @@ class Argon2HashingTests {
 	}
 
 	@Test
-	void hashesInJavaWhenTheLibraryVerifiesButMakesWrongHashes() {
+	void hashesInJavaWhenTheLibraryMakesHashesWithOtherParameters() {
+		// its verify agrees with the known answer, its hashes are weaker than GovTrust's
+		Argon2Hashing hashing = new Argon2Hashing(() -> binding(() -> "$argon2id$v=19$m=4096,t=3,p=1$x$y", () -> 0));
+		assertThat(hashing.isNative()).isFalse();
+	}
+
+	@Test
+	void hashesInJavaWhenTheLibraryAcceptsAnyPassword() {
 		Argon2Hashing hashing = new Argon2Hashing(() -> binding(() -> "$argon2id$v=19$m=7168,t=5,p=1$x$y", () -> 0));
 		assertThat(hashing.isNative()).isFalse();
 	}
@@ -123,9 +130,9 @@ class Argon2HashingTests {
 
 	@Test
 	void libargon2OutOfMemoryIsAnErrorNotAWrongPassword() {
-		Argon2Hashing.Native library = new Argon2Hashing.Native(binding(() -> "unused", () -> -22), this.bouncyCastle);
+		Argon2Hashing.Libargon2 library = new Argon2Hashing.Libargon2(binding(() -> "unused", () -> -22), this.bouncyCastle);
 		assertThatIllegalStateException().isThrownBy(() -> library.matches(PASSWORD, Argon2Hashing.KNOWN_ANSWER));
-		Argon2Hashing.Native mismatch = new Argon2Hashing.Native(binding(() -> "unused", () -> -35), this.bouncyCastle);
+		Argon2Hashing.Libargon2 mismatch = new Argon2Hashing.Libargon2(binding(() -> "unused", () -> -35), this.bouncyCastle);
 		assertThat(mismatch.matches(PASSWORD, Argon2Hashing.KNOWN_ANSWER)).isFalse();
 	}
 
