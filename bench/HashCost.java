@@ -4,8 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import de.mkammerer.argon2.Argon2Advanced;
-import de.mkammerer.argon2.Argon2Factory;
+import com.sun.jna.Native;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -13,22 +12,35 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * The password-hash floor of a login on this machine: one argon2id hash at GovTrust's
  * strength (m=7168 KiB, t=5, p=1, 16-byte salt, 32-byte hash: the Keycloak default), timed
  * in this JVM on one thread and on every core at once, by the implementation the server
- * uses: libargon2 through argon2-jvm and JNA ("native", the server's choice where the
- * machine has libargon2) or Bouncy Castle's Java argon2 ("java", its fall-back). Prints one
- * JSON line.
+ * uses: libsodium through JNA ("native", the server's choice where the machine has
+ * libsodium) or Bouncy Castle's Java argon2 ("java", its fall-back). Prints one JSON line.
  *
- *   java -cp bcprov-jdk18on.jar:argon2-jvm-nolibs.jar:jna.jar bench/HashCost.java native|java [hashes per thread]
+ *   java -cp bcprov-jdk18on.jar:jna.jar bench/HashCost.java native|java [hashes per thread]
  */
 public class HashCost {
 
 	static boolean useNative;
 
-	static Argon2Advanced argon2;
+	/** libsodium's argon2id, as the server calls it (identity.config.Argon2Hashing) */
+	static final class Sodium {
+
+		static {
+			Native.register("sodium");
+		}
+
+		static native int sodium_init();
+
+		static native int crypto_pwhash_argon2id(byte[] out, long outlen, byte[] passwd, long passwdlen, byte[] salt,
+				long opslimit, long memlimit, int alg);
+
+	}
 
 	public static void main(String[] args) throws Exception {
 		useNative = "native".equals(args[0]);
 		if (useNative) {
-			argon2 = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id, 16, 32);
+			if (Sodium.sodium_init() < 0) {
+				throw new IllegalStateException("sodium_init failed");
+			}
 		}
 		int count = args.length > 1 ? Integer.parseInt(args[1]) : 40;
 		for (int i = 0; i < 10; i++) {
@@ -38,7 +50,7 @@ public class HashCost {
 		int cores = Runtime.getRuntime().availableProcessors();
 		double all = perSecond(cores, count);
 		System.out.printf("HASHJSON {\"implementation\":\"%s\",\"ms_per_hash\":%.1f,\"hashes_per_s_1_thread\":%.1f,\"threads\":%d,"
-				+ "\"hashes_per_s_all_threads\":%.1f}%n", useNative ? "libargon2" : "Bouncy Castle", 1000 / single, single, cores, all);
+				+ "\"hashes_per_s_all_threads\":%.1f}%n", useNative ? "libsodium" : "Bouncy Castle", 1000 / single, single, cores, all);
 	}
 
 	static double perSecond(int threads, int count) throws Exception {
@@ -65,7 +77,12 @@ public class HashCost {
 		byte[] salt = new byte[16];
 		new SecureRandom().nextBytes(salt);
 		if (useNative) {
-			return argon2.rawHash(5, 7168, 1, ("bench-pass-" + i).getBytes(), salt);
+			byte[] out = new byte[32];
+			byte[] password = ("bench-pass-" + i).getBytes();
+			if (Sodium.crypto_pwhash_argon2id(out, 32, password, password.length, salt, 5, 7168 * 1024L, 2) != 0) {
+				throw new IllegalStateException("crypto_pwhash_argon2id failed");
+			}
+			return out;
 		}
 		Argon2BytesGenerator generator = new Argon2BytesGenerator();
 		generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)

@@ -36,11 +36,11 @@ JAR=${JAR:-$root/server/target/govtrust.jar} # another build to compare with, e.
 [ -f "$JAR" ] || (cd "$root" && ./mvnw -q -B -DskipTests package)
 
 # the hashing floor first, on a quiet machine: one argon2id hash per password login, by each
-# implementation the server may use (libargon2 where the machine has it, else Bouncy Castle);
+# implementation the server may use (libsodium where the machine has it, else Bouncy Castle);
 # the summary reports the one the server logged
 m2="$HOME/.m2/repository"
 bcprov="$m2/org/bouncycastle/bcprov-jdk18on/1.84/bcprov-jdk18on-1.84.jar"
-hashcp="$bcprov:$m2/de/mkammerer/argon2-jvm-nolibs/2.12/argon2-jvm-nolibs-2.12.jar:$m2/net/java/dev/jna/jna/5.19.1/jna-5.19.1.jar"
+hashcp="$bcprov:$m2/net/java/dev/jna/jna/5.19.1/jna-5.19.1.jar"
 declare -A hashcost=()
 [ -f "$bcprov" ] || echo "bench: no $bcprov (the versions here follow server/pom.xml): the hashing floor is not measured" >&2
 for implementation in native java; do
@@ -163,8 +163,8 @@ echo "GovTrust $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'),
 echo "start-up: ${startup:-?} s (Spring) / ${ready_ms} ms until discovery answered; RSS after the loads: ${rss} MiB"
 echo "password hashing: argon2id m=7168 KiB t=5 p=1 (the Keycloak default); one hash per password login"
 implementation=java
-grep -q "Password hashing: argon2id by libargon2" "$work/server.log" && implementation=native
-echo "the server hashed with $([ $implementation = native ] && echo libargon2 || echo "Bouncy Castle's Java argon2")"
+grep -q "Password hashing: argon2id by libsodium" "$work/server.log" && implementation=native
+echo "the server hashed with $([ $implementation = native ] && echo libsodium || echo "Bouncy Castle's Java argon2")"
 used=${hashcost[$implementation]:-}
 if [ -n "$used" ]; then
 	floor=$(jq -r '.hashes_per_s_all_threads' <<< "$used")

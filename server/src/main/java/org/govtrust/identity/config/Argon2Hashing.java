@@ -1,7 +1,10 @@
 package org.govtrust.identity.config;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -9,11 +12,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import com.sun.jna.Native;
-import de.mkammerer.argon2.Argon2;
-import de.mkammerer.argon2.Argon2Factory;
-import de.mkammerer.argon2.Argon2Factory.Argon2Types;
-import de.mkammerer.argon2.jna.Argon2Library;
-import de.mkammerer.argon2.jna.Size_t;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.govtrust.identity.domain.PasswordText;
@@ -24,25 +22,30 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * Argon2id at GovTrust's strength (m = 7168 KiB, t = 5, p = 1, 16-byte salt, 32-byte hash: the
- * Keycloak default), computed by libargon2, the reference C implementation (through argon2-jvm
- * and JNA), when the machine has it, and by Bouncy Castle's Java implementation otherwise.
+ * Keycloak default), computed by libsodium (through JNA) when the machine has it, and by Bouncy
+ * Castle's Java implementation otherwise.
  * <p>
  * Why: a password login costs one hash, so the hash sets how many logins a core can do.
- * Bouncy Castle took 16-25 ms a hash in some JVM processes and about 50 ms in others on the
- * same machine (the JIT compiles its fill loop differently from one process to the next);
- * libargon2 took 13-18 ms in every process.
+ * libsodium picks the fastest code the processor runs (AVX-512, AVX2 or SSSE3) and took 6.7 ms a
+ * hash on one core where the reference C library libargon2, as Debian builds it (no vector
+ * instructions), took 14.6 ms and Bouncy Castle 16-50 ms (its speed changes from one JVM process
+ * to the next).
  * <p>
- * Both write and read the same encoded form ({@code $argon2id$v=19$m=7168,t=5,p=1$salt$hash},
- * as Spring Security's {@link Argon2PasswordEncoder}), so hashes made by either verify with
- * the other, and a machine can move between them. The library is loaded on a background
- * thread at start-up, and must verify a hash made by Bouncy Castle and make hashes with
- * GovTrust's parameters before it is used; if it is missing (Debian: {@code apt-get install libargon2-1}),
- * fails in any way, is wrong, takes more than {@link #LOAD_TIMEOUT} to load, or
- * {@code govtrust.identity.native-argon2=false}, Bouncy Castle hashes and the log says once
- * which one hashes and why.
+ * libsodium computes the raw hash ({@code crypto_pwhash_argon2id}); the encoded form is written
+ * and read here, exactly as Spring Security's {@link Argon2PasswordEncoder} writes it
+ * ({@code $argon2id$v=19$m=7168,t=5,p=1$salt$hash}, unpadded base64), so hashes made by either
+ * verify with the other, and a machine can move between them. libsodium computes argon2id
+ * version 1.3 with one lane and a 16-byte salt: a stored hash of any other shape (imported,
+ * argon2i, older version) is read by Bouncy Castle.
+ * <p>
+ * The library is loaded on a background thread at start-up and must verify a hash made by Bouncy
+ * Castle, and make one that Bouncy Castle's reading of the format accepts, before it is used; if
+ * it is missing (Debian: {@code apt-get install libsodium23}), fails in any way, is wrong, takes
+ * more than {@link #LOAD_TIMEOUT} to load, or {@code govtrust.identity.native-argon2=false},
+ * Bouncy Castle hashes and the log says once which one hashes and why.
  * <p>
  * A password with a lone UTF-16 surrogate is never hashed nor matched: it has no UTF-8 form,
- * and the two libraries would treat it differently ({@code PasswordPolicy} refuses it first).
+ * and Java's UTF-8 encoder would turn it into '?' ({@code PasswordPolicy} refuses it first).
  */
 final class Argon2Hashing implements PasswordEncoder {
 
@@ -58,7 +61,7 @@ final class Argon2Hashing implements PasswordEncoder {
 
 	static final int ITERATIONS = 5;
 
-	/** How long a hash waits for libargon2 to load before hashing with Bouncy Castle for good. */
+	/** How long a hash waits for libsodium to load before hashing with Bouncy Castle for good. */
 	static final Duration LOAD_TIMEOUT = Duration.ofSeconds(10);
 
 	/** Made by Bouncy Castle at this strength, salt "GovTrust argon2!": the library must agree. */
@@ -70,29 +73,28 @@ final class Argon2Hashing implements PasswordEncoder {
 	static final String ENCODED_PREFIX = "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + ITERATIONS + ",p=" + PARALLELISM
 			+ "$";
 
-	private final Argon2PasswordEncoder bouncyCastle = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM,
-			MEMORY_KIB, ITERATIONS);
+	private final PasswordEncoder bouncyCastle = new BouncyCastle();
 
 	private final CompletableFuture<PasswordEncoder> chosen;
 
 	private final Duration loadTimeout;
 
 	/**
-	 * @param tryNative whether to look for libargon2 at all
+	 * @param tryNative whether to look for libsodium at all
 	 */
 	Argon2Hashing(boolean tryNative) {
-		this(tryNative ? Binding::argon2Jvm : null);
+		this(tryNative ? Binding::libsodium : null);
 	}
 
 	/**
-	 * @param library makes the binding to libargon2 (on the loader thread), or {@code null} not to use it
+	 * @param library makes the binding to libsodium (on the loader thread), or {@code null} not to use it
 	 */
 	Argon2Hashing(@Nullable Supplier<Binding> library) {
 		this(library, LOAD_TIMEOUT);
 	}
 
 	/**
-	 * @param library makes the binding to libargon2 (on the loader thread), or {@code null} not to use it
+	 * @param library makes the binding to libsodium (on the loader thread), or {@code null} not to use it
 	 * @param loadTimeout how long a hash waits for the library before Bouncy Castle hashes for good
 	 */
 	Argon2Hashing(@Nullable Supplier<Binding> library, Duration loadTimeout) {
@@ -110,15 +112,15 @@ final class Argon2Hashing implements PasswordEncoder {
 		});
 	}
 
-	/** True when libargon2 computes the hashes (waits for the choice). */
+	/** True when libsodium computes the hashes (waits for the choice). */
 	boolean isNative() {
-		return this.chosen.join() instanceof Libargon2;
+		return this.chosen.join() instanceof Libsodium;
 	}
 
 	@Override
 	public String encode(CharSequence rawPassword) {
 		if (rawPassword != null && PasswordText.hasLoneSurrogate(rawPassword)) {
-			// PasswordPolicy refuses such passwords first (IDN-1036); both libraries would hash them differently
+			// PasswordPolicy refuses such passwords first; Java's UTF-8 would hash them as '?'
 			throw new IllegalArgumentException("A password with a lone UTF-16 surrogate cannot be hashed");
 		}
 		return implementation().encode(rawPassword);
@@ -127,7 +129,7 @@ final class Argon2Hashing implements PasswordEncoder {
 	@Override
 	public boolean matches(CharSequence rawPassword, String encodedPassword) {
 		if (rawPassword != null && PasswordText.hasLoneSurrogate(rawPassword)) {
-			return false; // no stored password can be one: neither library hashes it
+			return false; // no stored password can be one: none is ever hashed
 		}
 		return implementation().matches(rawPassword, encodedPassword);
 	}
@@ -139,7 +141,7 @@ final class Argon2Hashing implements PasswordEncoder {
 		catch (TimeoutException ex) {
 			// a hung load must not hold every login: the hashes are the same either way
 			if (this.chosen.complete(this.bouncyCastle)) {
-				logger.warn("Password hashing: argon2id by Bouncy Castle, because loading libargon2 took more than "
+				logger.warn("Password hashing: argon2id by Bouncy Castle, because loading libsodium took more than "
 						+ this.loadTimeout.toMillis() + " ms");
 			}
 			return this.chosen.join();
@@ -162,103 +164,199 @@ final class Argon2Hashing implements PasswordEncoder {
 	private PasswordEncoder choose(Supplier<Binding> binding) {
 		try {
 			// JNA loads the library on the first call, so the known answer is also the loading. A
-			// hash it makes must then carry GovTrust's parameters and verify with the library that
-			// just agreed with Bouncy Castle (no cold Java hash on the start-up's second core)
-			Libargon2 library = new Libargon2(binding.get(), this.bouncyCastle);
+			// hash it makes must then carry GovTrust's parameters, verify with the library that
+			// just agreed with Bouncy Castle, and be one Spring's parser reads (no cold Java hash
+			// on the start-up's second core)
+			Libsodium library = new Libsodium(binding.get(), this.bouncyCastle);
 			String made = library.encode(KNOWN_PASSWORD);
 			if (!library.matches(KNOWN_PASSWORD, KNOWN_ANSWER) || !made.startsWith(ENCODED_PREFIX)
-					|| !library.matches(KNOWN_PASSWORD, made) || library.matches(KNOWN_PASSWORD + " ", made)) {
-				logger.warn("Password hashing: argon2id by Bouncy Castle, because libargon2 did not reproduce a"
+					|| this.bouncyCastle.upgradeEncoding(made) || !library.matches(KNOWN_PASSWORD, made)
+					|| library.matches(KNOWN_PASSWORD + " ", made)) {
+				logger.warn("Password hashing: argon2id by Bouncy Castle, because libsodium did not reproduce a"
 						+ " known hash");
 				return this.bouncyCastle;
 			}
-			logger.info("Password hashing: argon2id by libargon2");
+			logger.info("Password hashing: argon2id by libsodium");
 			return library;
 		}
 		catch (Throwable ex) { // LinkageError when missing; JNA's Error on a bad library; anything else alike
-			logger.warn("Password hashing: argon2id by Bouncy Castle, because libargon2 could not be loaded ("
-					+ ex + "). For faster and steadier logins install it (Debian and Ubuntu: apt-get install"
-					+ " libargon2-1) and give JNA a writable temporary folder it may load code from"
-					+ " (-Djna.tmpdir=...)");
+			logger.warn("Password hashing: argon2id by Bouncy Castle, because libsodium could not be loaded (" + ex
+					+ "). For faster and steadier logins install it (Debian and Ubuntu: apt-get install libsodium23)"
+					+ " and give JNA a writable temporary folder it may load code from (-Djna.tmpdir=...)");
 			return this.bouncyCastle;
 		}
 	}
 
-	/** The two calls GovTrust makes of libargon2. */
+	/** The one call GovTrust makes of libsodium. */
+	@FunctionalInterface
 	interface Binding {
 
-		/** An encoded argon2id hash at GovTrust's strength, with a new random salt. */
-		String hash(byte[] password);
+		/**
+		 * {@code crypto_pwhash_argon2id}: the raw argon2id (version 1.3, one lane) hash of
+		 * {@code password} into {@code out}.
+		 * @return 0, or -1 when libsodium could not compute it (out of memory, parameters it refuses)
+		 */
+		int hash(byte[] out, byte[] password, byte[] salt, int iterations, int memoryKib);
 
-		/** libargon2's result code for checking {@code password} against an encoded hash. */
-		int verify(String encoded, byte[] password);
+		/** The system's libsodium through JNA. */
+		static Binding libsodium() {
+			if (Native.SIZE_T_SIZE != Long.BYTES) {
+				throw new UnsupportedOperationException("libsodium is bound for 64-bit processes only");
+			}
+			if (Sodium.sodium_init() < 0) {
+				throw new IllegalStateException("sodium_init() failed");
+			}
+			return (out, password, salt, iterations, memoryKib) -> Sodium.crypto_pwhash_argon2id(out, out.length,
+					password, password.length, salt, iterations, memoryKib * 1024L, Sodium.ALG_ARGON2ID13);
+		}
 
-		/** argon2-jvm: its hashing, and libargon2's own verify for the result code. */
-		static Binding argon2Jvm() {
-			Argon2 argon2 = Argon2Factory.create(Argon2Types.ARGON2id, SALT_BYTES, HASH_BYTES);
-			return new Binding() {
+	}
 
-				@Override
-				public String hash(byte[] password) {
-					return argon2.hash(ITERATIONS, MEMORY_KIB, PARALLELISM, password);
-				}
+	/** JNA's direct mapping of libsodium (the system's {@code libsodium.so.*}). */
+	private static final class Sodium {
 
-				@Override
-				public int verify(String encoded, byte[] password) {
-					// a C string: ASCII with a terminating NUL, as argon2-jvm passes it
-					return Argon2Library.INSTANCE.argon2id_verify(Native.toByteArray(encoded, "US-ASCII"),
-							password, new Size_t(password.length));
-				}
+		/** {@code crypto_pwhash_ALG_ARGON2ID13} */
+		static final int ALG_ARGON2ID13 = 2;
 
-			};
+		static {
+			Native.register("sodium");
+		}
+
+		static native int sodium_init();
+
+		/** size_t is 64 bits here ({@link Binding#libsodium()} checks). */
+		static native int crypto_pwhash_argon2id(byte[] out, long outlen, byte[] passwd, long passwdlen, byte[] salt,
+				long opslimit, long memlimit, int alg);
+
+	}
+
+	/**
+	 * libsodium: the password as UTF-8, as Spring Security's encoder has it, and empty or
+	 * missing input handled by the same base class. A hash of the shape libsodium computes is
+	 * checked here; any other is read by Bouncy Castle (through Spring's encoder, which also
+	 * answers {@code false} for what it cannot read). libsodium failing to compute a hash is an
+	 * error, not a wrong password.
+	 */
+	static final class Libsodium extends AbstractValidatingPasswordEncoder {
+
+		private static final Base64.Encoder BASE64 = Base64.getEncoder().withoutPadding();
+
+		private static final SecureRandom RANDOM = new SecureRandom();
+
+		private final Binding library;
+
+		private final PasswordEncoder otherShapes;
+
+		Libsodium(Binding library, PasswordEncoder otherShapes) {
+			this.library = library;
+			this.otherShapes = otherShapes;
+		}
+
+		@Override
+		protected String encodeNonNullPassword(String rawPassword) {
+			byte[] salt = new byte[SALT_BYTES];
+			RANDOM.nextBytes(salt);
+			byte[] hash = hash(rawPassword, salt, ITERATIONS, MEMORY_KIB, HASH_BYTES);
+			return ENCODED_PREFIX + BASE64.encodeToString(salt) + "$" + BASE64.encodeToString(hash);
+		}
+
+		@Override
+		protected boolean matchesNonNull(String rawPassword, String encodedPassword) {
+			Stored stored = Stored.parse(encodedPassword);
+			if (stored == null) {
+				// another shape (imported, argon2i, version 1.0, p > 1) or not argon2 at all: Spring's
+				// encoder reads it, or logs and refuses it
+				return this.otherShapes.matches(rawPassword, encodedPassword);
+			}
+			byte[] computed = hash(rawPassword, stored.salt(), stored.iterations(), stored.memoryKib(),
+					stored.hash().length);
+			return MessageDigest.isEqual(computed, stored.hash());
+		}
+
+		private byte[] hash(String password, byte[] salt, int iterations, int memoryKib, int length) {
+			byte[] out = new byte[length];
+			if (this.library.hash(out, password.getBytes(StandardCharsets.UTF_8), salt, iterations, memoryKib) != 0) {
+				throw new IllegalStateException("libsodium could not compute a password hash (m=" + memoryKib + " KiB)");
+			}
+			return out;
 		}
 
 	}
 
 	/**
-	 * libargon2: the password as UTF-8, as Spring Security's encoder has it, and empty or
-	 * missing input handled by the same base class. A mismatch or an unreadable hash is
-	 * {@code false}, as in Spring's encoder; the library running out of memory or threads is
-	 * an error, not a wrong password. libargon2 reads the encoded form more strictly than
-	 * Spring's parser (no base64 padding, no trailing {@code $}, {@code v=} required, salts of
-	 * 8 bytes or more): right for every hash made here; hashes imported from elsewhere would
-	 * need checking first.
+	 * Spring Security's encoder (Bouncy Castle's argon2) at GovTrust's strength. Spring's
+	 * parser answers {@code false} for most unreadable hashes but throws
+	 * {@link IndexOutOfBoundsException} for some (a hash with too few {@code $} parts): those
+	 * read as unreadable too.
 	 */
-	static final class Libargon2 extends AbstractValidatingPasswordEncoder {
+	private static final class BouncyCastle implements PasswordEncoder {
 
-		private static final String ARGON2ID = "$argon2id$";
+		private final Argon2PasswordEncoder encoder = new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, PARALLELISM,
+				MEMORY_KIB, ITERATIONS);
 
-		private static final int ARGON2_OK = 0;
-
-		private static final int ARGON2_MEMORY_ALLOCATION_ERROR = -22;
-
-		private static final int ARGON2_THREAD_FAIL = -33;
-
-		private final Binding library;
-
-		private final PasswordEncoder otherTypes;
-
-		Libargon2(Binding library, PasswordEncoder otherTypes) {
-			this.library = library;
-			this.otherTypes = otherTypes;
+		@Override
+		public String encode(CharSequence rawPassword) {
+			return this.encoder.encode(rawPassword);
 		}
 
 		@Override
-		protected String encodeNonNullPassword(String rawPassword) {
-			return this.library.hash(rawPassword.getBytes(StandardCharsets.UTF_8));
+		public boolean matches(CharSequence rawPassword, String encodedPassword) {
+			try {
+				return this.encoder.matches(rawPassword, encodedPassword);
+			}
+			catch (IndexOutOfBoundsException ex) {
+				logger.warn("Malformed password hash");
+				return false;
+			}
 		}
 
 		@Override
-		protected boolean matchesNonNull(String rawPassword, String encodedPassword) {
-			if (!encodedPassword.startsWith(ARGON2ID)) {
-				// argon2i or argon2d (never made here) or not argon2 at all: Spring's encoder reads and logs it
-				return this.otherTypes.matches(rawPassword, encodedPassword);
+		public boolean upgradeEncoding(String encodedPassword) {
+			try {
+				return this.encoder.upgradeEncoding(encodedPassword);
 			}
-			int result = this.library.verify(encodedPassword, rawPassword.getBytes(StandardCharsets.UTF_8));
-			if (result == ARGON2_MEMORY_ALLOCATION_ERROR || result == ARGON2_THREAD_FAIL) {
-				throw new IllegalStateException("libargon2 could not check a password (error " + result + ")");
+			catch (IndexOutOfBoundsException ex) {
+				logger.warn("Malformed password hash");
+				return false;
 			}
-			return result == ARGON2_OK;
+		}
+
+	}
+
+	/**
+	 * A stored argon2id hash of the shape libsodium computes: version 1.3
+	 * ({@code v=19}), one lane, a 16-byte salt, a hash of 16 to 64 bytes, at most 1 GiB and
+	 * 1000 passes. Anything else is left to Bouncy Castle's reading, as before libsodium.
+	 */
+	record Stored(int memoryKib, int iterations, byte[] salt, byte[] hash) {
+
+		private static final String PREFIX = "$argon2id$v=19$m=";
+
+		static @Nullable Stored parse(String encoded) {
+			if (!encoded.startsWith(PREFIX)) {
+				return null;
+			}
+			String[] parts = encoded.substring(PREFIX.length()).split("\\$", -1);
+			if (parts.length != 3) {
+				return null;
+			}
+			String[] parameters = parts[0].split(",", -1);
+			if (parameters.length != 3 || !parameters[1].startsWith("t=") || !"p=1".equals(parameters[2])) {
+				return null;
+			}
+			try {
+				int memoryKib = Integer.parseInt(parameters[0]);
+				int iterations = Integer.parseInt(parameters[1].substring(2));
+				byte[] salt = Base64.getDecoder().decode(parts[1]);
+				byte[] hash = Base64.getDecoder().decode(parts[2]);
+				boolean sane = memoryKib >= 8 && memoryKib <= (1 << 20) && iterations >= 1
+						&& iterations <= 1000 && salt.length == SALT_BYTES && hash.length >= 16
+						&& hash.length <= 64;
+				return sane ? new Stored(memoryKib, iterations, salt, hash) : null;
+			}
+			catch (IllegalArgumentException ex) { // NumberFormatException too
+				return null;
+			}
 		}
 
 	}

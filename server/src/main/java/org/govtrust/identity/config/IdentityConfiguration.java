@@ -11,7 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * Password hashing: Argon2id with the same strength as Keycloak's default (m = 7168 KiB,
  * t = 5, p = 1, 16-byte salt, 32-byte hash), behind a delegating encoder so the parameters
- * can be raised later and old hashes upgraded on login; computed by libargon2 where the
+ * can be raised later and old hashes upgraded on login; computed by libsodium where the
  * machine has it ({@link Argon2Hashing}). Machine-generated app secrets use
  * SHA-256 instead ({@code {sha256}}): they are random, so a slow hash would only cost time.
  * No more argon2 hashes run at once than there are cores ({@link HashingLimit}).

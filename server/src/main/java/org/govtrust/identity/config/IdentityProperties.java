@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param bootstrapAdmin the administrator created on first start when no staff exists
  * @param counterApprovalValidity how long a counter clerk's verification of a person
  * without an account stays usable for their online registration
- * @param nativeArgon2 whether password hashes may be computed by libargon2 when the machine
+ * @param nativeArgon2 whether password hashes may be computed by libsodium when the machine
  * has it (faster and steadier than the Java implementation, same hashes; see Argon2Hashing)
  */
 @Validated

@@ -14,6 +14,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import org.govtrust.login.SessionService;
 import org.govtrust.shared.security.SignedIn;
+import org.govtrust.sso.crypto.OpenSslRsa;
 import org.govtrust.sso.persistence.RowContentCache;
 import org.govtrust.sso.persistence.SigningKeys;
 import org.govtrust.sso.persistence.TokenIndexBackfill;
@@ -186,6 +187,12 @@ class AuthorizationServerConfiguration {
 			SigningKeys.KeySet set = unknown ? keys.reload() : cached;
 			return selector.select(new JWKSet(set.all()));
 		};
+	}
+
+	/** RS256 signatures by OpenSSL where the machine has it (see the class). */
+	@Bean
+	OpenSslRsa openSslRsa(SsoProperties properties) {
+		return OpenSslRsa.load(properties.nativeSignatures());
 	}
 
 	@Bean

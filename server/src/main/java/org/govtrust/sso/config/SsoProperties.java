@@ -17,10 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param parsedRowsCached how many authorizations, and how many apps, each node keeps in
  * parsed form (the most recently used); a row is still read from the database on every use
  * and parsed again when it has changed
+ * @param nativeSignatures whether tokens may be signed by OpenSSL (libcrypto 3) when the
+ * machine has it: the same signatures, about three times faster than the JDK's (see
+ * {@code sso.crypto.OpenSslRsa})
  */
 @ConfigurationProperties("govtrust.sso")
 public record SsoProperties(@Nullable String issuer, @DefaultValue("P30D") Duration keyRotation,
 		@DefaultValue("PT10M") Duration accessTokenTtl, @DefaultValue("P1D") Duration refreshTokenTtl,
-		@Nullable String pairwiseSecret, @DefaultValue("2048") int parsedRowsCached) {
+		@Nullable String pairwiseSecret, @DefaultValue("2048") int parsedRowsCached,
+		@DefaultValue("true") boolean nativeSignatures) {
 
 }

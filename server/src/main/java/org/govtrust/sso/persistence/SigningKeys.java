@@ -4,7 +4,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -19,12 +19,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import org.govtrust.shared.privacy.PersonalDataCipher;
+import org.govtrust.sso.crypto.OpenSslRsa;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * Signing and verifying tokens is the hot path, so the key set is held in memory and
  * re-read at most every {@link #REFRESH} (or at once when a token names a key this node
- * has not seen, e.g. just after another node rotated).
+ * has not seen, e.g. just after another node rotated). The signing key is handed to OpenSSL
+ * where the machine has it ({@link OpenSslRsa}), once per key.
  */
 @Repository
 public class SigningKeys {
@@ -49,12 +52,15 @@ public class SigningKeys {
 
 	private final Clock clock;
 
+	private final OpenSslRsa openSsl;
+
 	private volatile KeySet cached;
 
-	public SigningKeys(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+	public SigningKeys(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock, OpenSslRsa openSsl) {
 		this.jdbc = jdbc;
 		this.cipher = cipher;
 		this.clock = clock;
+		this.openSsl = openSsl;
 	}
 
 	/**
@@ -103,12 +109,19 @@ public class SigningKeys {
 	 * @return the private JWK
 	 */
 	private RSAKey active() {
-		List<RSAKey> active = this.jdbc
+		KeySet previous = this.cached;
+		List<String[]> active = this.jdbc
 			.sql("SELECT kid, private_key_cipher, public_jwk FROM sso_signing_key WHERE retired_at IS NULL "
 					+ "ORDER BY created_at DESC LIMIT 1")
-			.query((rs, row) -> privateKey(rs.getString(2), rs.getString(3)))
+			.query((rs, row) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
 			.list();
-		return active.isEmpty() ? create() : active.get(0);
+		if (active.isEmpty()) {
+			return create();
+		}
+		if (previous != null && previous.active().getKeyID().equals(active.get(0)[0])) {
+			return previous.active(); // the same key: not decrypted and handed to OpenSSL again
+		}
+		return privateKey(active.get(0)[1], active.get(0)[2]);
 	}
 
 	/**
@@ -159,7 +172,8 @@ public class SigningKeys {
 			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
 			generator.initialize(2048);
 			KeyPair pair = generator.generateKeyPair();
-			RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+			RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic())
+				.privateKey(this.openSsl.signingKey((RSAPrivateCrtKey) pair.getPrivate(), pair.getPublic()))
 				.keyID(UUID.randomUUID().toString())
 				.keyUse(KeyUse.SIGNATURE)
 				.algorithm(JWSAlgorithm.RS256)
@@ -183,11 +197,13 @@ public class SigningKeys {
 		try {
 			RSAKey publicKey = (RSAKey) JWK.parse(publicJwk);
 			byte[] pkcs8 = Base64.getDecoder().decode(this.cipher.decrypt(privateCipher));
-			RSAPrivateKey privateKey = (RSAPrivateKey) KeyFactory.getInstance("RSA")
+			RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
 				.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-			return new RSAKey.Builder(publicKey).privateKey(privateKey).build();
+			return new RSAKey.Builder(publicKey)
+				.privateKey(this.openSsl.signingKey(privateKey, publicKey.toRSAPublicKey()))
+				.build();
 		}
-		catch (ParseException | NoSuchAlgorithmException | InvalidKeySpecException ex) {
+		catch (ParseException | NoSuchAlgorithmException | InvalidKeySpecException | JOSEException ex) {
 			throw new IllegalStateException("Unreadable signing key", ex);
 		}
 	}
