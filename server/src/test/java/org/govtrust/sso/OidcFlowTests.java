@@ -37,6 +37,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -180,6 +181,89 @@ class OidcFlowTests {
 			.param("refresh_token", refresh))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.error").value("invalid_grant"));
+	}
+
+	@Test
+	void userinfoAnswersOnlyTheCurrentAccessTokenOfAnAuthorization() throws Exception {
+		ClientView web = this.clients.register(new RegisterClientCommand("tax-web", "电子税务局网页版", "税务局", null,
+				List.of(REDIRECT), List.of(), List.of("openid", "profile"), true, false, "loa1", false, false, null));
+		WebClient citizen = registeredCitizen();
+		String verifier = "verifier-" + "u".repeat(40);
+		String code = code(citizen.get(authorizeUrl("tax-web", challenge(verifier), "openid profile", null))
+			.andExpect(status().is3xxRedirection())
+			.andReturn());
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString(("tax-web:" + web.clientSecret()).getBytes(StandardCharsets.UTF_8));
+		String tokens = this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("grant_type", "authorization_code")
+			.param("code", code)
+			.param("redirect_uri", REDIRECT)
+			.param("code_verifier", verifier))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String access = JsonPath.read(tokens, "$.access_token");
+		String accountId = this.jdbc.sql("SELECT id FROM idn_account").query(String.class).single();
+		userinfo("Bearer " + access).andExpect(status().isOk())
+			.andExpect(jsonPath("$.sub").value(accountId))
+			.andExpect(jsonPath("$.name").value("王*明"))
+			.andExpect(jsonPath("$.acr").value("urn:govtrust:loa:2"));
+		userinfo("bearer " + access).andExpect(status().isOk()); // the scheme's name is case-insensitive
+
+		// the same header and claims signed by another key: a token GovTrust never issued
+		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+		generator.initialize(2048);
+		java.security.Signature signer = java.security.Signature.getInstance("SHA256withRSA");
+		signer.initSign(generator.generateKeyPair().getPrivate());
+		String signingInput = access.substring(0, access.lastIndexOf('.'));
+		signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+		String forged = signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+		userinfo("Bearer " + forged).andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", containsString("invalid_token")));
+		// malformed or missing
+		userinfo("Bearer " + access + " extra").andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", containsString("Bearer token is malformed")));
+		userinfo("Bearer ").andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/userinfo")).andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", startsWith("Bearer")));
+
+		// a refresh replaces the access token: the old one no longer answers, the new one does
+		String refreshed = this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("grant_type", "refresh_token")
+			.param("refresh_token", JsonPath.<String>read(tokens, "$.refresh_token")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String current = JsonPath.read(refreshed, "$.access_token");
+		userinfo("Bearer " + access).andExpect(status().isUnauthorized());
+		userinfo("Bearer " + current).andExpect(status().isOk()).andExpect(jsonPath("$.sub").value(accountId));
+
+		// revoked (RFC 7009): refused at once
+		this.mvc.perform(post("/oauth2/revoke").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("token", current))
+			.andExpect(status().isOk());
+		userinfo("Bearer " + current).andExpect(status().isUnauthorized());
+
+		// an app's own token (client credentials) speaks for no person
+		String appToken = JsonPath.read(this.mvc.perform(post("/oauth2/token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("grant_type", "client_credentials")
+			.header("Authorization", basic))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.access_token");
+		userinfo("Bearer " + appToken).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.error").value("insufficient_scope"));
+	}
+
+	private ResultActions userinfo(String authorization) throws Exception {
+		return this.mvc.perform(get("/userinfo").header("Authorization", authorization));
 	}
 
 	@Test

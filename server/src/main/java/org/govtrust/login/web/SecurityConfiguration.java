@@ -17,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -29,6 +30,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.util.StringUtils;
 
@@ -59,6 +61,13 @@ class SecurityConfiguration {
 
 	static final String[] ANONYMOUS_APIS = { "/api/v1/registrations/**", "/api/v1/login/**", "/api/v1/ca/**", "/ca/**",
 			"/api/v1/password-resets/**", "/api/v1/activations/**", "/api/v1/simulator/**", "/api/v1/staff/login/**" };
+
+	/** Spring's firewall, with its character rules checked without regular expressions. */
+	@Bean
+	WebSecurityCustomizer firewall() {
+		StrictHttpFirewall firewall = FirewallCharacters.firewall();
+		return (web) -> web.httpFirewall(firewall);
+	}
 
 	@Bean
 	SecurityContextRepository securityContextRepository() {

@@ -5,12 +5,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
 import org.govtrust.login.SessionService;
 import org.govtrust.shared.security.SignedIn;
@@ -27,14 +24,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.jackson.SecurityJacksonModules;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
@@ -45,7 +39,11 @@ import org.springframework.security.oauth2.server.authorization.oidc.web.authent
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -68,8 +66,12 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
-			StepUpFilter stepUp, SessionService sessions, OAuth2AuthorizationService authorizations) throws Exception {
+			StepUpFilter stepUp, SessionService sessions, OAuth2AuthorizationService authorizations,
+			AuthorizationServerSettings settings) throws Exception {
 		OidcLogoutAuthenticationSuccessHandler defaultLogout = new OidcLogoutAuthenticationSuccessHandler();
+		RequestMatcher userInfoRequest = PathPatternRequestMatcher.withDefaults()
+			.matcher(settings.getOidcUserInfoEndpoint());
+		AuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		DeclinedConsent declined = new DeclinedConsent(authorizations);
 		http.securityMatcher(authorizationServer.getEndpointsMatcher())
@@ -84,12 +86,12 @@ class AuthorizationServerConfiguration {
 						}
 					})))
 				.oidc((oidc) -> oidc
-					.userInfoEndpoint((userInfo) -> userInfo
-						// userinfo answers with the claims of the ID token the app received (scope-filtered there)
-						.userInfoMapper((context) -> new OidcUserInfo(context.getAuthorization()
-							.getToken(OidcIdToken.class)
-							.getToken()
-							.getClaims())))
+					// userinfo answers with the claims of the ID token the app received (scope-filtered
+					// there), from the authorization its access token was found in
+					.userInfoEndpoint((userInfo) -> userInfo.authenticationProviders((providers) -> {
+						providers.clear();
+						providers.add(new StoredAccessTokens.UserInfo());
+					}))
 					// RP-initiated logout ends the session like any other sign-out: the other apps hear of it
 					.logoutEndpoint((logout) -> logout.logoutResponseHandler((request, response, authentication) -> {
 						Object principal = ((OidcLogoutAuthenticationToken) authentication).getPrincipal();
@@ -98,12 +100,19 @@ class AuthorizationServerConfiguration {
 							sessions.signedOut(who.getName());
 						}
 					}))))
+			// access tokens (userinfo) are checked against their stored authorization, not their signature
+			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(new BearerHeaderTokenResolver())
+				.jwt((jwt) -> jwt.authenticationManager(new ProviderManager(new StoredAccessTokens(authorizations)))))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.csrf((csrf) -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
 			.requestCache((cache) -> cache.disable())
 			.addFilterAfter(stepUp, AnonymousAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				if (userInfoRequest.matches(request)) {
+					bearer.commence(request, response, ex); // an API: 401 with WWW-Authenticate: Bearer
+					return;
+				}
 				String target = request.getRequestURI()
 						+ (request.getQueryString() != null ? "?" + request.getQueryString() : "");
 				redirect(response, request.getContextPath() + "/login?next="
@@ -193,13 +202,6 @@ class AuthorizationServerConfiguration {
 	@Bean
 	OpenSslRsa openSslRsa(SsoProperties properties) {
 		return OpenSslRsa.load(properties.nativeSignatures());
-	}
-
-	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
-		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, jwkSource));
-		return new NimbusJwtDecoder(processor);
 	}
 
 }
