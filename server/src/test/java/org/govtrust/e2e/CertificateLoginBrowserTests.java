@@ -176,6 +176,11 @@ class CertificateLoginBrowserTests extends BrowserTest {
 		assertThat(JsonPath.<String>read(claims, "$.holder_name")).isEqualTo("王小明");
 		assertThat(JsonPath.<String>read(claims, "$.certificate_serial"))
 			.isEqualTo(issued.certificate().serial());
+		// the access token names the enterprise, not the holder (a person)
+		String access = JsonPath.read(tokensResponse.body(), "$.access_token");
+		String accessClaims = new String(Base64.getUrlDecoder().decode(access.split("\\.")[1]), StandardCharsets.UTF_8);
+		assertThat(JsonPath.<String>read(accessClaims, "$.credit_code")).isEqualTo("91110105MA1GT001XJ");
+		assertThat(accessClaims).doesNotContain("holder_name").doesNotContain("王小明");
 
 		// the RA revokes; a new login with the same key is refused with the date and the reason
 		this.certificates.revoke(issued.certificate().serial(), RevocationReason.KEY_COMPROMISE, "ra-officer");

@@ -127,12 +127,18 @@ class OidcFlowTests {
 			.containsEntry("name", "王小明")
 			.containsEntry("id_number", "1101**********1233")
 			.containsEntry("nonce", "n-1");
+		// personal data is for the app (ID token, userinfo), not in the bearer token it hands to APIs
+		assertThat(claims(JsonPath.read(tokens, "$.access_token"))).containsEntry("sub", accountId)
+			.containsEntry("acr", "urn:govtrust:loa:2")
+			.doesNotContainKeys("name", "id_number", "real_name_level", "phone_number");
 
 		String accessToken = JsonPath.read(tokens, "$.access_token");
 		this.mvc.perform(get("/userinfo").header("Authorization", "Bearer " + accessToken))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.sub").value(accountId))
-			.andExpect(jsonPath("$.acr").value("urn:govtrust:loa:2"));
+			.andExpect(jsonPath("$.acr").value("urn:govtrust:loa:2"))
+			.andExpect(jsonPath("$.name").value("王小明"))
+			.andExpect(jsonPath("$.id_number").value("1101**********1233"));
 
 		// a rotated signing key keeps verifying the tokens it signed
 		this.keyRotation.rotate();

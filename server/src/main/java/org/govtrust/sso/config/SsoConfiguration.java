@@ -37,7 +37,9 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * from the sign-in factor's time;</li>
  * <li>{@code profile}: the masked name; {@code realname}: the full name and the ID number,
  * masked unless the app is registered for the full number (consent per app where
- * registered); {@code phone}: the masked phone;</li>
+ * registered); {@code phone}: the masked phone. These personal claims go into the ID token
+ * (and so userinfo), which only the app receives, never into the access token: that one is
+ * a bearer credential the app hands to other departments' APIs, and those may introspect it;</li>
  * <li>the signing key's id in the header, so key rotation never confuses a verifier.</li>
  * </ul>
  */
@@ -90,9 +92,8 @@ class SsoConfiguration {
 			context.getClaims().claim("acr", level.uri());
 			// a plain ArrayList: the claims are stored as JSON with allow-listed collection types
 			context.getClaims().claim("amr", new ArrayList<>(List.of(Levels.amr(who.method()))));
-			if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
-					&& !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-				return;
+			if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+				return; // personal data only in the ID token: see the class
 			}
 			if (context.getAuthorizedScopes().contains(OidcScopes.PROFILE)) {
 				context.getClaims().claim("name", person.maskedName());
@@ -113,7 +114,8 @@ class SsoConfiguration {
 	 * A legal person signed in with its certificate: {@code sub} (public or pairwise, as for
 	 * people), {@code acr} from the key (LOA4 USB key, LOA3 soft token), {@code amr}
 	 * {@code hwk}/{@code swk} + {@code pin}, and the enterprise: name, credit code, the
-	 * certificate's holder and serial.
+	 * certificate's holder and serial. The access token names the enterprise (the APIs it is
+	 * presented to act for it) but not the holder, a person.
 	 */
 	private static void enterpriseClaims(JwtEncodingContext context, SignedIn who, PersonalDataCipher cipher,
 			CertificateLogin certificates) {
@@ -132,8 +134,10 @@ class SsoConfiguration {
 		context.getClaims().claim("subject_type", "legal_person");
 		context.getClaims().claim("enterprise_name", enterprise.enterpriseName());
 		context.getClaims().claim("credit_code", enterprise.creditCode());
-		context.getClaims().claim("holder_name", enterprise.holderName());
 		context.getClaims().claim("certificate_serial", who.credential());
+		if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+			context.getClaims().claim("holder_name", enterprise.holderName());
+		}
 		if (context.getAuthorizedScopes().contains(OidcScopes.PROFILE)) {
 			context.getClaims().claim("name", enterprise.enterpriseName());
 		}
