@@ -31,6 +31,7 @@ import org.springframework.security.config.annotation.web.configurers.oauth2.ser
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
@@ -152,12 +153,14 @@ class AuthorizationServerConfiguration {
 			.addModules(SecurityJacksonModules.getModules(getClass().getClassLoader(), types))
 			.build();
 		JdbcOAuth2AuthorizationService service = new JdbcOAuth2AuthorizationService(jdbc, clients);
-		service.setAuthorizationRowMapper(new RowContentCache<>(
+		RowContentCache<OAuth2Authorization> rows = new RowContentCache<>(
 				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, mapper), "id",
-				properties.parsedRowsCached()));
+				properties.parsedRowsCached());
+		service.setAuthorizationRowMapper(rows);
 		service.setAuthorizationParametersMapper(
 				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(mapper));
-		return new TransactionalAuthorizationService(new TokenIndexedAuthorizationService(service, JdbcClient.create(jdbc)),
+		return new TransactionalAuthorizationService(
+				new TokenIndexedAuthorizationService(service, JdbcClient.create(jdbc), rows),
 				new TransactionTemplate(transactionManager));
 	}
 

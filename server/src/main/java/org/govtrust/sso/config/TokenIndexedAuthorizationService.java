@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.govtrust.sso.persistence.TokenIndexBackfill;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -23,7 +24,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
 /**
  * Finds authorizations by token through an index of token hashes
- * ({@code sso_token_index}: SHA-256 of the value → authorization id), then by primary key.
+ * ({@code sso_token_index}: SHA-256 of the value → authorization id), in one query with the
+ * authorization's row (by primary key).
  * The JDBC service on its own compares the token with every authorization's text columns: a
  * scan per introspection, userinfo call or refresh, growing with every token ever issued. The
  * index is kept in the same transaction as the authorization (the caller's; see
@@ -36,13 +38,35 @@ final class TokenIndexedAuthorizationService implements OAuth2AuthorizationServi
 			OAuth2AccessToken.class, OAuth2RefreshToken.class, OidcIdToken.class, OAuth2UserCode.class,
 			OAuth2DeviceCode.class);
 
+	/** Every column of {@code oauth2_authorization}, as the JDBC service reads them. */
+	private static final String COLUMNS = "id, registered_client_id, principal_name, authorization_grant_type, "
+			+ "authorized_scopes, attributes, state, authorization_code_value, authorization_code_issued_at, "
+			+ "authorization_code_expires_at, authorization_code_metadata, access_token_value, access_token_issued_at, "
+			+ "access_token_expires_at, access_token_metadata, access_token_type, access_token_scopes, "
+			+ "oidc_id_token_value, oidc_id_token_issued_at, oidc_id_token_expires_at, oidc_id_token_metadata, "
+			+ "refresh_token_value, refresh_token_issued_at, refresh_token_expires_at, refresh_token_metadata, "
+			+ "user_code_value, user_code_issued_at, user_code_expires_at, user_code_metadata, device_code_value, "
+			+ "device_code_issued_at, device_code_expires_at, device_code_metadata";
+
+	private static final String BY_TOKEN_HASH = "SELECT " + COLUMNS + " FROM oauth2_authorization "
+			+ "WHERE id = (SELECT authorization_id FROM sso_token_index WHERE token_hash = :hash)";
+
 	private final OAuth2AuthorizationService delegate;
 
 	private final JdbcClient jdbc;
 
-	TokenIndexedAuthorizationService(OAuth2AuthorizationService delegate, JdbcClient jdbc) {
+	private final RowMapper<OAuth2Authorization> rows;
+
+	/**
+	 * @param delegate the JDBC service, which saves and finds by id
+	 * @param jdbc for the index
+	 * @param rows the delegate's row mapper, for the rows found by token here
+	 */
+	TokenIndexedAuthorizationService(OAuth2AuthorizationService delegate, JdbcClient jdbc,
+			RowMapper<OAuth2Authorization> rows) {
 		this.delegate = delegate;
 		this.jdbc = jdbc;
+		this.rows = rows;
 	}
 
 	@Override
@@ -76,15 +100,11 @@ final class TokenIndexedAuthorizationService implements OAuth2AuthorizationServi
 
 	@Override
 	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
-		String id = this.jdbc.sql("SELECT authorization_id FROM sso_token_index WHERE token_hash = :hash")
+		OAuth2Authorization authorization = this.jdbc.sql(BY_TOKEN_HASH)
 			.param("hash", hash(token))
-			.query(String.class)
+			.query(this.rows)
 			.optional()
 			.orElse(null);
-		if (id == null) {
-			return null;
-		}
-		OAuth2Authorization authorization = this.delegate.findById(id);
 		return (authorization != null && holds(authorization, token, tokenType)) ? authorization : null;
 	}
 
