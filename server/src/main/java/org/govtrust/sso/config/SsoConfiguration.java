@@ -17,10 +17,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -57,16 +53,6 @@ class SsoConfiguration {
 		FilterRegistrationBean<StepUpFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
-	}
-
-	/**
-	 * The authorization server ties ID tokens to the signed-in session ({@code sid}) through
-	 * a session registry; this one reads the database-backed sessions, so it knows every
-	 * session of a person on every node, and RP-initiated logout ends the right one.
-	 */
-	@Bean
-	SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<? extends Session> sessions) {
-		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	@Bean
@@ -114,8 +100,8 @@ class SsoConfiguration {
 	 * A legal person signed in with its certificate: {@code sub} (public or pairwise, as for
 	 * people), {@code acr} from the key (LOA4 USB key, LOA3 soft token), {@code amr}
 	 * {@code hwk}/{@code swk} + {@code pin}, and the enterprise: name, credit code, the
-	 * certificate's holder and serial. The access token names the enterprise (the APIs it is
-	 * presented to act for it) but not the holder, a person.
+	 * certificate's holder and serial. The access token names the enterprise and the
+	 * certificate (the APIs it is presented to act for the enterprise) but not the holder, a person.
 	 */
 	private static void enterpriseClaims(JwtEncodingContext context, SignedIn who, PersonalDataCipher cipher,
 			CertificateLogin certificates) {
