@@ -127,6 +127,17 @@ class OidcFlowTests {
 			.containsEntry("name", "王小明")
 			.containsEntry("id_number", "1101**********1233")
 			.containsEntry("nonce", "n-1");
+		// sid: the person's newest session (listed from the session table, SignedInSessions)
+		String sessionId = this.jdbc
+			.sql("SELECT session_id FROM spring_session WHERE principal_name LIKE :name ORDER BY last_access_time DESC")
+			.param("name", "%" + accountId)
+			.query(String.class)
+			.list()
+			.get(0)
+			.trim();
+		assertThat(idToken).containsEntry("sid", Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.US_ASCII))));
 		// personal data is for the app (ID token, userinfo), not in the bearer token it hands to APIs
 		assertThat(claims(JsonPath.read(tokens, "$.access_token"))).containsEntry("sub", accountId)
 			.containsEntry("acr", "urn:govtrust:loa:2")
@@ -228,6 +239,18 @@ class OidcFlowTests {
 		String forged = signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
 		userinfo("Bearer " + forged).andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", containsString("invalid_token")));
+		// an ID token or a refresh token is not an access token
+		userinfo("Bearer " + JsonPath.<String>read(tokens, "$.id_token")).andExpect(status().isUnauthorized());
+		userinfo("Bearer " + JsonPath.<String>read(tokens, "$.refresh_token")).andExpect(status().isUnauthorized());
+		// a bearer header is not a sign-in anywhere else: the authorization endpoint sends to the login page
+		String asked = this.mvc
+			.perform(get(java.net.URI.create(authorizeUrl("tax-web", challenge(verifier), "openid", null)))
+				.header("Authorization", "Bearer " + access))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(asked).contains("/login?next=");
 		// malformed or missing
 		userinfo("Bearer " + access + " extra").andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate", containsString("Bearer token is malformed")));
@@ -247,6 +270,22 @@ class OidcFlowTests {
 		String current = JsonPath.read(refreshed, "$.access_token");
 		userinfo("Bearer " + access).andExpect(status().isUnauthorized());
 		userinfo("Bearer " + current).andExpect(status().isOk()).andExpect(jsonPath("$.sub").value(accountId));
+
+		// expired (the row says so; every node reads it): refused
+		Map<String, Object> times = this.jdbc
+			.sql("SELECT access_token_issued_at, access_token_expires_at FROM oauth2_authorization")
+			.query()
+			.singleRow();
+		this.jdbc.sql("UPDATE oauth2_authorization SET access_token_issued_at = :issued, access_token_expires_at = :expired")
+			.param("issued", java.time.OffsetDateTime.now().minusHours(2))
+			.param("expired", java.time.OffsetDateTime.now().minusHours(1))
+			.update();
+		userinfo("Bearer " + current).andExpect(status().isUnauthorized());
+		this.jdbc.sql("UPDATE oauth2_authorization SET access_token_issued_at = :issued, access_token_expires_at = :expires")
+			.param("issued", times.get("access_token_issued_at"))
+			.param("expires", times.get("access_token_expires_at"))
+			.update();
+		userinfo("Bearer " + current).andExpect(status().isOk());
 
 		// revoked (RFC 7009): refused at once
 		this.mvc.perform(post("/oauth2/revoke").contentType(MediaType.APPLICATION_FORM_URLENCODED)

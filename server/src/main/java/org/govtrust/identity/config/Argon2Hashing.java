@@ -39,7 +39,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * argon2i, older version) is read by Bouncy Castle.
  * <p>
  * The library is loaded on a background thread at start-up and must verify a hash made by Bouncy
- * Castle, and make one that Bouncy Castle's reading of the format accepts, before it is used; if
+ * Castle, and make hashes it verifies again and that refuse another password, before it is used; if
  * it is missing (Debian: {@code apt-get install libsodium23}), fails in any way, is wrong, takes
  * more than {@link #LOAD_TIMEOUT} to load, or {@code govtrust.identity.native-argon2=false},
  * Bouncy Castle hashes and the log says once which one hashes and why.
@@ -164,13 +164,12 @@ final class Argon2Hashing implements PasswordEncoder {
 	private PasswordEncoder choose(Supplier<Binding> binding) {
 		try {
 			// JNA loads the library on the first call, so the known answer is also the loading. A
-			// hash it makes must then carry GovTrust's parameters, verify with the library that
-			// just agreed with Bouncy Castle, and be one Spring's parser reads (no cold Java hash
-			// on the start-up's second core)
+			// hash it makes must then carry GovTrust's parameters and verify with the library that
+			// just agreed with Bouncy Castle (no cold Java hash on the start-up's second core)
 			Libsodium library = new Libsodium(binding.get(), this.bouncyCastle);
 			String made = library.encode(KNOWN_PASSWORD);
 			if (!library.matches(KNOWN_PASSWORD, KNOWN_ANSWER) || !made.startsWith(ENCODED_PREFIX)
-					|| this.bouncyCastle.upgradeEncoding(made) || !library.matches(KNOWN_PASSWORD, made)
+					|| Stored.parse(made) == null || !library.matches(KNOWN_PASSWORD, made)
 					|| library.matches(KNOWN_PASSWORD + " ", made)) {
 				logger.warn("Password hashing: argon2id by Bouncy Castle, because libsodium did not reproduce a"
 						+ " known hash");

@@ -102,7 +102,8 @@ class AuthorizationServerConfiguration {
 						}
 					}))))
 			// access tokens (userinfo) are checked against their stored authorization, not their signature
-			.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(new BearerHeaderTokenResolver())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.bearerTokenResolver(new BearerHeaderTokenResolver(userInfoRequest))
 				.jwt((jwt) -> jwt.authenticationManager(new ProviderManager(new StoredAccessTokens(authorizations)))))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.securityContext((context) -> context.securityContextRepository(contexts))

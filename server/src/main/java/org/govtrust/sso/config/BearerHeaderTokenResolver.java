@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The bearer token of the {@code Authorization} header (RFC 6750 §2.1), read as Spring's
@@ -17,13 +18,29 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
  * A header that does not start with {@code Bearer} (any case) is not a bearer token; one that
  * does must be {@code Bearer}, one space and a b64token ({@code [A-Za-z0-9-._~+/]+=*}), or the
  * request is refused as {@code invalid_token}.
+ * <p>
+ * Only on the endpoints that take an access token ({@code /userinfo}): anywhere else in the
+ * authorization server's chain (the authorization endpoint, logout) a bearer header is
+ * ignored, so an access token can never stand in for a person's sign-in there.
  */
 final class BearerHeaderTokenResolver implements BearerTokenResolver {
 
 	private static final String BEARER = "Bearer ";
 
+	private final RequestMatcher endpoints;
+
+	/**
+	 * @param endpoints the requests whose bearer token is read
+	 */
+	BearerHeaderTokenResolver(RequestMatcher endpoints) {
+		this.endpoints = endpoints;
+	}
+
 	@Override
 	public @Nullable String resolve(HttpServletRequest request) {
+		if (!this.endpoints.matches(request)) {
+			return null;
+		}
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
 		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length() - 1)) {
 			return null;

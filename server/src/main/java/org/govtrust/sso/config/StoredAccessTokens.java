@@ -1,5 +1,6 @@
 package org.govtrust.sso.config;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -66,10 +68,10 @@ final class StoredAccessTokens implements AuthenticationProvider {
 			.issuedAt(token.getIssuedAt())
 			.expiresAt(token.getExpiresAt())
 			.build();
-		List<GrantedAuthority> authorities = token.getScopes()
-			.stream()
-			.<GrantedAuthority>map((scope) -> new SimpleGrantedAuthority("SCOPE_" + scope))
-			.toList();
+		// as Spring's JwtAuthenticationConverter: the scopes, and the bearer factor
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		token.getScopes().forEach((scope) -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.BEARER_AUTHORITY));
 		StoredAccessToken authenticated = new StoredAccessToken(jwt, authorities, authorization);
 		authenticated.setDetails(authentication.getDetails());
 		return authenticated;

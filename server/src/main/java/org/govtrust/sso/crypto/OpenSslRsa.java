@@ -182,7 +182,9 @@ public final class OpenSslRsa {
 
 	/**
 	 * OpenSSL's copy of an RSA private key. It is never exported: {@link #getEncoded()} is
-	 * {@code null}; the copy is freed when this object is collected.
+	 * {@code null}. The copy is freed when this object is collected; Nimbus's encoder keeps a
+	 * signer for every key it has signed with, so in practice a key lives as long as the JVM
+	 * (one a rotation).
 	 */
 	static final class OpenSslKey implements PrivateKey {
 

@@ -4,6 +4,7 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.InvalidKeySpecException;
@@ -197,10 +198,11 @@ public class SigningKeys {
 		try {
 			RSAKey publicKey = (RSAKey) JWK.parse(publicJwk);
 			byte[] pkcs8 = Base64.getDecoder().decode(this.cipher.decrypt(privateCipher));
-			RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-				.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+			PrivateKey privateKey = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+			// a key without its CRT parameters (never made here) stays with the JDK
 			return new RSAKey.Builder(publicKey)
-				.privateKey(this.openSsl.signingKey(privateKey, publicKey.toRSAPublicKey()))
+				.privateKey((privateKey instanceof RSAPrivateCrtKey crt)
+						? this.openSsl.signingKey(crt, publicKey.toRSAPublicKey()) : privateKey)
 				.build();
 		}
 		catch (ParseException | NoSuchAlgorithmException | InvalidKeySpecException | JOSEException ex) {

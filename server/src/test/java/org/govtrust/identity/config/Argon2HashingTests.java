@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +16,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -161,7 +164,9 @@ class Argon2HashingTests {
 
 	@Test
 	void hashesInJavaWhenTheLibraryTakesTooLongToLoad() throws Exception {
+		nativeHashing(); // the late library is the real one
 		CountDownLatch stuck = new CountDownLatch(1);
+		CountDownLatch checked = new CountDownLatch(4); // the hashes of the start-up check
 		Argon2Hashing hashing = new Argon2Hashing(() -> {
 			try {
 				stuck.await();
@@ -169,11 +174,18 @@ class Argon2HashingTests {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			return (out, password, salt, t, m) -> 0;
+			Argon2Hashing.Binding libsodium = Argon2Hashing.Binding.libsodium();
+			return (out, password, salt, t, m) -> {
+				int result = libsodium.hash(out, password, salt, t, m);
+				checked.countDown();
+				return result;
+			};
 		}, Duration.ofMillis(50));
-		String made = hashing.encode(PASSWORD);
+		// the first hash waits 50 ms, not for ever
+		String made = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> hashing.encode(PASSWORD));
 		assertThat(this.bouncyCastle.matches(PASSWORD, made)).isTrue();
-		stuck.countDown(); // a late load changes nothing
+		stuck.countDown(); // a late load, even of a library that passes the check, changes nothing
+		assertThat(checked.await(30, TimeUnit.SECONDS)).isTrue();
 		assertThat(hashing.isNative()).isFalse();
 	}
 
@@ -188,7 +200,9 @@ class Argon2HashingTests {
 
 	@Test
 	void libsodiumIsGivenTheStoredParametersAndThePasswordAsUtf8() {
+		AtomicBoolean called = new AtomicBoolean();
 		Argon2Hashing.Libsodium library = new Argon2Hashing.Libsodium((out, password, salt, t, m) -> {
+			called.set(true);
 			assertThat(new String(password, StandardCharsets.UTF_8)).isEqualTo(PASSWORD);
 			assertThat(new String(salt, StandardCharsets.US_ASCII)).isEqualTo("GovTrust argon2!");
 			assertThat(t).isEqualTo(5);
@@ -197,6 +211,7 @@ class Argon2HashingTests {
 			return 0;
 		}, this.bouncyCastle);
 		assertThat(library.matches(PASSWORD, Argon2Hashing.KNOWN_ANSWER)).isFalse();
+		assertThat(called).as("libsodium was asked").isTrue();
 	}
 
 	@ParameterizedTest

@@ -6,6 +6,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -32,9 +34,9 @@ class BearerHeaderTokenResolverTests {
 		}
 		String actual = null;
 		OAuth2AuthenticationException ours = catchThrowableOfType(OAuth2AuthenticationException.class,
-				() -> new BearerHeaderTokenResolver().resolve(request));
+				() -> new BearerHeaderTokenResolver(AnyRequestMatcher.INSTANCE).resolve(request));
 		if (ours == null) {
-			actual = new BearerHeaderTokenResolver().resolve(request);
+			actual = new BearerHeaderTokenResolver(AnyRequestMatcher.INSTANCE).resolve(request);
 		}
 		assertThat(actual).isEqualTo(expected);
 		if (refused == null) {
@@ -48,8 +50,19 @@ class BearerHeaderTokenResolverTests {
 	}
 
 	@Test
+	void aBearerHeaderElsewhereIsIgnored() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/oauth2/authorize");
+		request.addHeader("Authorization", "Bearer abc");
+		BearerHeaderTokenResolver userInfoOnly = new BearerHeaderTokenResolver(
+				PathPatternRequestMatcher.withDefaults().matcher("/userinfo"));
+		assertThat(userInfoOnly.resolve(request)).isNull();
+		request.setRequestURI("/userinfo");
+		assertThat(userInfoOnly.resolve(request)).isEqualTo("abc");
+	}
+
+	@Test
 	void noHeaderIsNoToken() {
-		assertThat(new BearerHeaderTokenResolver().resolve(new MockHttpServletRequest("GET", "/userinfo"))).isNull();
+		assertThat(new BearerHeaderTokenResolver(AnyRequestMatcher.INSTANCE).resolve(new MockHttpServletRequest("GET", "/userinfo"))).isNull();
 	}
 
 }

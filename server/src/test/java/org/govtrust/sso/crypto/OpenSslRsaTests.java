@@ -8,6 +8,7 @@ import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -117,9 +118,11 @@ class OpenSslRsaTests {
 
 	@Test
 	void aKeyStaysWithTheJdkWhenOpenSslsSignatureDiffers() {
-		OpenSslRsa wrong = OpenSslRsa.load(() -> new FakeLibcrypto(0x3000_0130L, true));
+		FakeLibcrypto libcrypto = new FakeLibcrypto(0x3000_0130L, true);
+		OpenSslRsa wrong = OpenSslRsa.load(() -> libcrypto);
 		assertThat(wrong.isLoaded()).isTrue();
 		assertThat(wrong.signingKey(privateKey(), pair.getPublic())).isSameAs(privateKey());
+		assertThat(libcrypto.signatures).as("OpenSSL was asked to sign (through the provider)").hasValue(1);
 	}
 
 	@Test
@@ -149,7 +152,18 @@ class OpenSslRsaTests {
 	}
 
 	/** A libcrypto of the given version that reads no key, or signs every message with zeros. */
-	private record FakeLibcrypto(long version, boolean readsKeys) implements OpenSslRsa.Libcrypto {
+	private static final class FakeLibcrypto implements OpenSslRsa.Libcrypto {
+
+		private final long version;
+
+		private final boolean readsKeys;
+
+		final AtomicInteger signatures = new AtomicInteger();
+
+		FakeLibcrypto(long version, boolean readsKeys) {
+			this.version = version;
+			this.readsKeys = readsKeys;
+		}
 
 		@Override
 		public NativeLong OpenSSL_version_num() {
@@ -184,6 +198,7 @@ class OpenSslRsaTests {
 		public int EVP_DigestSign(Pointer context, byte[] signature, LongByReference signatureLength, byte[] data,
 				long dataLength) {
 			Arrays.fill(signature, (byte) 0);
+			this.signatures.incrementAndGet();
 			return 1;
 		}
 
