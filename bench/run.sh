@@ -145,13 +145,18 @@ for scenario in client_credentials introspect userinfo; do
 			(.err_connect + .err_read + .err_write + .err_status + .err_timeout), $cores, $ms] | @tsv' <<< "$r" >> "$results"
 	done
 done
+run_authcode() { # conc duration
+	AUTH_URL="$gt/oauth2/authorize" TOKEN_URL="$gt/oauth2/token" PUBLIC_CLIENT_ID=bench-public REDIRECT_URI="$redirect" \
+		USER_PATTERN='1391234%04d' PASS_PATTERN='bench-pass-%04d' USER_COUNT=$USER_COUNT FORM_USER_FIELD=identifier \
+		FORM_PASS_FIELD=password SCOPE=openid CONCURRENCY=$1 DURATION_S=$2 \
+		timeout $(( $2 + 60 )) node "$peers/authcode.mjs" | grep AUTHCODEJSON | sed 's/^AUTHCODEJSON //'
+}
+# a discarded warm-up first, as for the other loads and as the anchor does before each scenario
+[[ " $SCENARIOS " != *" authcode "* ]] || run_authcode "${CONCURRENCIES%% *}" "$WARMUP" > /dev/null
 for conc in $CONCURRENCIES; do
 	[[ " $SCENARIOS " == *" authcode "* ]] || continue
 	before=$(cpu_ticks)
-	r=$(AUTH_URL="$gt/oauth2/authorize" TOKEN_URL="$gt/oauth2/token" PUBLIC_CLIENT_ID=bench-public REDIRECT_URI="$redirect" \
-		USER_PATTERN='1391234%04d' PASS_PATTERN='bench-pass-%04d' USER_COUNT=$USER_COUNT FORM_USER_FIELD=identifier \
-		FORM_PASS_FIELD=password SCOPE=openid CONCURRENCY=$conc DURATION_S=$DURATION \
-		timeout $(( DURATION + 60 )) node "$peers/authcode.mjs" | grep AUTHCODEJSON | sed 's/^AUTHCODEJSON //')
+	r=$(run_authcode "$conc" "$DURATION")
 	cpu=$(cpu_columns "$before" "$(cpu_ticks)" "$(jq '.duration_s' <<< "$r")" "$(jq '.logins_ok' <<< "$r")")
 	jq -r --arg c "$conc" --arg cores "${cpu% *}" --arg ms "${cpu#* }" '["authcode", $c, .logins_per_s, .lat_p50_ms, .lat_p99_ms, .logins_failed, $cores, $ms] | @tsv' \
 		<<< "$r" >> "$results"
