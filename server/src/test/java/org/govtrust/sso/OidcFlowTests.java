@@ -160,25 +160,9 @@ class OidcFlowTests {
 
 	@Test
 	void confidentialWebAppGetsRotatingRefreshTokens() throws Exception {
-		ClientView web = this.clients.register(new RegisterClientCommand("tax-web", "电子税务局网页版", "税务局", null,
-				List.of(REDIRECT), List.of(), List.of("openid", "profile"), true, false, "loa1", true, false, null));
-		WebClient citizen = registeredCitizen();
-		String verifier = "verifier-" + "z".repeat(40);
-		String code = code(citizen.get(authorizeUrl("tax-web", challenge(verifier), "openid profile", null))
-			.andExpect(status().is3xxRedirection())
-			.andReturn());
-		String basic = "Basic " + Base64.getEncoder()
-			.encodeToString(("tax-web:" + web.clientSecret()).getBytes(StandardCharsets.UTF_8));
-		String tokens = this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.header("Authorization", basic)
-			.param("grant_type", "authorization_code")
-			.param("code", code)
-			.param("redirect_uri", REDIRECT)
-			.param("code_verifier", verifier))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		WebAppTokens web = webAppSignIn(true);
+		String basic = web.basic();
+		String tokens = web.tokens();
 		// registered pairwise: the subject is this app's own, not the account id
 		String accountId = this.jdbc.sql("SELECT id FROM idn_account").query(String.class).single();
 		assertThat(claims(JsonPath.read(tokens, "$.id_token")).get("sub")).isNotEqualTo(accountId);
@@ -202,25 +186,10 @@ class OidcFlowTests {
 
 	@Test
 	void userinfoAnswersOnlyTheCurrentAccessTokenOfAnAuthorization() throws Exception {
-		ClientView web = this.clients.register(new RegisterClientCommand("tax-web", "电子税务局网页版", "税务局", null,
-				List.of(REDIRECT), List.of(), List.of("openid", "profile"), true, false, "loa1", false, false, null));
-		WebClient citizen = registeredCitizen();
-		String verifier = "verifier-" + "u".repeat(40);
-		String code = code(citizen.get(authorizeUrl("tax-web", challenge(verifier), "openid profile", null))
-			.andExpect(status().is3xxRedirection())
-			.andReturn());
-		String basic = "Basic " + Base64.getEncoder()
-			.encodeToString(("tax-web:" + web.clientSecret()).getBytes(StandardCharsets.UTF_8));
-		String tokens = this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.header("Authorization", basic)
-			.param("grant_type", "authorization_code")
-			.param("code", code)
-			.param("redirect_uri", REDIRECT)
-			.param("code_verifier", verifier))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
+		WebAppTokens web = webAppSignIn(false);
+		String basic = web.basic();
+		String tokens = web.tokens();
+		String verifier = web.verifier();
 		String access = JsonPath.read(tokens, "$.access_token");
 		String accountId = this.jdbc.sql("SELECT id FROM idn_account").query(String.class).single();
 		userinfo("Bearer " + access).andExpect(status().isOk())
@@ -295,14 +264,7 @@ class OidcFlowTests {
 		userinfo("Bearer " + current).andExpect(status().isUnauthorized());
 
 		// an app's own token (client credentials) speaks for no person
-		String appToken = JsonPath.read(this.mvc.perform(post("/oauth2/token")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("grant_type", "client_credentials")
-			.header("Authorization", basic))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.access_token");
+		String appToken = clientCredentialsToken(basic);
 		userinfo("Bearer " + appToken).andExpect(status().isForbidden())
 			.andExpect(jsonPath("$.error").value("insufficient_scope"));
 	}
@@ -407,14 +369,7 @@ class OidcFlowTests {
 		assertThat(client.clientSecret()).hasSizeGreaterThan(30);
 		String basic = "Basic " + Base64.getEncoder()
 			.encodeToString(("tax-backend:" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
-		String token = JsonPath.read(this.mvc.perform(post("/oauth2/token")
-			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("grant_type", "client_credentials")
-			.header("Authorization", basic))
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.access_token");
+		String token = clientCredentialsToken(basic);
 		// introspection (RFC 7662) and revocation (RFC 7009)
 		this.mvc.perform(post("/oauth2/introspect").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.header("Authorization", basic)
@@ -688,6 +643,44 @@ class OidcFlowTests {
 	}
 
 	// --- helpers ---
+
+	/** An app's own access token (client credentials), authenticated with {@code basic}. */
+	private String clientCredentialsToken(String basic) throws Exception {
+		return JsonPath.read(this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("grant_type", "client_credentials")
+			.header("Authorization", basic))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.access_token");
+	}
+
+	/** A confidential web app ("tax-web", openid profile) that signed a registered citizen in. */
+	private record WebAppTokens(String basic, String tokens, String verifier) {
+	}
+
+	private WebAppTokens webAppSignIn(boolean pairwise) throws Exception {
+		ClientView web = this.clients.register(new RegisterClientCommand("tax-web", "电子税务局网页版", "税务局", null,
+				List.of(REDIRECT), List.of(), List.of("openid", "profile"), true, false, "loa1", pairwise, false, null));
+		WebClient citizen = registeredCitizen();
+		String verifier = "verifier-" + "z".repeat(40);
+		String code = code(citizen.get(authorizeUrl("tax-web", challenge(verifier), "openid profile", null))
+			.andExpect(status().is3xxRedirection())
+			.andReturn());
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString(("tax-web:" + web.clientSecret()).getBytes(StandardCharsets.UTF_8));
+		String tokens = this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("grant_type", "authorization_code")
+			.param("code", code)
+			.param("redirect_uri", REDIRECT)
+			.param("code_verifier", verifier))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return new WebAppTokens(basic, tokens, verifier);
+	}
 
 	private void publicClient(String clientId, String level) {
 		this.clients.register(new RegisterClientCommand(clientId, "电子税务局", "税务局", null, List.of(REDIRECT),

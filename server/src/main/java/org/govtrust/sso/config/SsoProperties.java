@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * parsed form (the most recently used); a row is still read from the database on every use
  * and parsed again when it has changed
  * @param nativeSignatures whether tokens may be signed by OpenSSL (libcrypto 3) when the
- * machine has it: the same signatures, about three times faster than the JDK's (see
+ * machine has it: the same signatures, about twice as fast as the JDK's (see
  * {@code sso.crypto.OpenSslRsa})
  */
 @ConfigurationProperties("govtrust.sso")
