@@ -225,7 +225,15 @@ class OidcFlowTests {
 			.andExpect(header().string("WWW-Authenticate", containsString("Bearer token is malformed")));
 		userinfo("Bearer ").andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/userinfo")).andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", startsWith("Bearer")));
+			.andExpect(header().string("WWW-Authenticate",
+					"Bearer resource_metadata=\"http://localhost/.well-known/oauth-protected-resource\""));
+		// which names this server as the one that issues userinfo's tokens (RFC 9728)
+		this.mvc.perform(get("/.well-known/oauth-protected-resource"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.resource").value("http://localhost"))
+			.andExpect(jsonPath("$.authorization_servers[0]").value("http://localhost"))
+			.andExpect(jsonPath("$.bearer_methods_supported[0]").value("header"))
+			.andExpect(jsonPath("$.tls_client_certificate_bound_access_tokens").value(false));
 
 		// a refresh replaces the access token: the old one no longer answers, the new one does
 		String refreshed = this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)

@@ -3,6 +3,7 @@ package org.govtrust.sso.config;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -18,6 +19,7 @@ import org.govtrust.sso.persistence.TokenIndexBackfill;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.annotation.Order;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +46,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +78,10 @@ class AuthorizationServerConfiguration {
 		AuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		DeclinedConsent declined = new DeclinedConsent(authorizations);
-		http.securityMatcher(authorizationServer.getEndpointsMatcher())
+		// the authorization server's endpoints, and userinfo's protected-resource metadata (RFC 9728),
+		// which every 401 from userinfo names in WWW-Authenticate
+		http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
+				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/.well-known/oauth-protected-resource/**")))
 			.with(authorizationServer, (server) -> server
 				// apps registered to ask first: GovTrust's own consent page, Cancel always denied
 				.authorizationEndpoint((authorization) -> authorization.consentPage(CONSENT_PAGE)
@@ -104,6 +110,12 @@ class AuthorizationServerConfiguration {
 			// access tokens (userinfo) are checked against their stored authorization, not their signature
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.bearerTokenResolver(new BearerHeaderTokenResolver(userInfoRequest))
+				// RFC 9728: userinfo's tokens come from this server; they are not bound to TLS client certificates
+				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer((builder) -> builder
+					.tlsClientCertificateBoundAccessTokens(false)
+					.resourceName("GovTrust userinfo")
+					.claims((claims) -> claims.put("authorization_servers",
+							List.of(settings.getIssuer() != null ? settings.getIssuer() : claims.get("resource"))))))
 				.jwt((jwt) -> jwt.authenticationManager(new ProviderManager(new StoredAccessTokens(authorizations)))))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.securityContext((context) -> context.securityContextRepository(contexts))
