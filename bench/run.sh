@@ -152,7 +152,8 @@ run_authcode() { # conc duration
 		timeout $(( $2 + 60 )) node "$peers/authcode.mjs" | grep AUTHCODEJSON | sed 's/^AUTHCODEJSON //'
 }
 # a discarded warm-up first, as for the other loads and as the anchor does before each scenario
-[[ " $SCENARIOS " != *" authcode "* ]] || run_authcode "${CONCURRENCIES%% *}" "$WARMUP" > /dev/null
+read -r first_conc _ <<< "$CONCURRENCIES"
+[[ " $SCENARIOS " != *" authcode "* ]] || run_authcode "$first_conc" "$WARMUP" > /dev/null
 for conc in $CONCURRENCIES; do
 	[[ " $SCENARIOS " == *" authcode "* ]] || continue
 	before=$(cpu_ticks)

@@ -1,15 +1,10 @@
 package org.govtrust.login;
 
-import java.security.Principal;
 import java.util.Date;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.session.SessionInformation;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
@@ -24,25 +19,25 @@ import org.springframework.stereotype.Component;
  * A person's sessions are listed from the session table's own columns (id, last access,
  * expiry), without loading and deserializing every session's attributes, which Spring's
  * registry does: that was 8 % of a login's CPU here, and grows with the number of devices a
- * person is signed in on. Everything else is Spring's {@link SpringSessionBackedSessionRegistry}.
+ * person is signed in on. Everything else, the principal's name included, is Spring's.
  */
 @Component
-public class SignedInSessions implements SessionRegistry {
+public class SignedInSessions extends SpringSessionBackedSessionRegistry<Session> {
 
 	private final JdbcClient jdbc;
 
-	private final SpringSessionBackedSessionRegistry<? extends Session> spring;
-
+	@SuppressWarnings("unchecked")
 	public SignedInSessions(JdbcClient jdbc, FindByIndexNameSessionRepository<? extends Session> sessions) {
+		super((FindByIndexNameSessionRepository<Session>) sessions);
 		this.jdbc = jdbc;
-		this.spring = new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	/**
 	 * The principal's sessions that have not expired.
 	 * @param principal a {@code SignedIn} (or any principal: named as Spring's registry names it)
-	 * @param includeExpiredSessions ignored: an expired session is deleted, not kept (sessions are
-	 * never expired early here)
+	 * @param includeExpiredSessions ignored: a session past its expiry time is left out, as Spring
+	 * Session's repository leaves it out (the row stays until its clean-up job deletes it);
+	 * sessions are never marked expired early here
 	 */
 	@Override
 	public List<SessionInformation> getAllSessions(Object principal, boolean includeExpiredSessions) {
@@ -54,45 +49,6 @@ public class SignedInSessions implements SessionRegistry {
 			.query((row, number) -> new SessionInformation(principal, row.getString(1).trim(),
 					new Date(row.getLong(2))))
 			.list();
-	}
-
-	@Override
-	public List<Object> getAllPrincipals() {
-		return this.spring.getAllPrincipals();
-	}
-
-	@Override
-	public @Nullable SessionInformation getSessionInformation(String sessionId) {
-		return this.spring.getSessionInformation(sessionId);
-	}
-
-	@Override
-	public void refreshLastRequest(String sessionId) {
-		this.spring.refreshLastRequest(sessionId);
-	}
-
-	@Override
-	public void registerNewSession(String sessionId, Object principal) {
-		this.spring.registerNewSession(sessionId, principal);
-	}
-
-	@Override
-	public void removeSessionInformation(String sessionId) {
-		this.spring.removeSessionInformation(sessionId);
-	}
-
-	/** As Spring's registry (and {@code AbstractAuthenticationToken#getName}) names a principal. */
-	private static String name(Object principal) {
-		if (principal instanceof AuthenticatedPrincipal authenticated) {
-			return authenticated.getName();
-		}
-		if (principal instanceof UserDetails user) {
-			return user.getUsername();
-		}
-		if (principal instanceof Principal named) {
-			return named.getName();
-		}
-		return principal.toString();
 	}
 
 }

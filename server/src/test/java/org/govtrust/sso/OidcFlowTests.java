@@ -207,7 +207,9 @@ class OidcFlowTests {
 		signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
 		String forged = signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
 		userinfo("Bearer " + forged).andExpect(status().isUnauthorized())
-			.andExpect(header().string("WWW-Authenticate", containsString("invalid_token")));
+			.andExpect(header().string("WWW-Authenticate", containsString("invalid_token")))
+			.andExpect(header().string("WWW-Authenticate",
+					containsString("resource_metadata=\"http://localhost/.well-known/oauth-protected-resource/userinfo\"")));
 		// an ID token or a refresh token is not an access token
 		userinfo("Bearer " + JsonPath.<String>read(tokens, "$.id_token")).andExpect(status().isUnauthorized());
 		userinfo("Bearer " + JsonPath.<String>read(tokens, "$.refresh_token")).andExpect(status().isUnauthorized());
@@ -226,11 +228,11 @@ class OidcFlowTests {
 		userinfo("Bearer ").andExpect(status().isUnauthorized());
 		this.mvc.perform(get("/userinfo")).andExpect(status().isUnauthorized())
 			.andExpect(header().string("WWW-Authenticate",
-					"Bearer resource_metadata=\"http://localhost/.well-known/oauth-protected-resource\""));
+					"Bearer resource_metadata=\"http://localhost/.well-known/oauth-protected-resource/userinfo\""));
 		// which names this server as the one that issues userinfo's tokens (RFC 9728)
-		this.mvc.perform(get("/.well-known/oauth-protected-resource"))
+		this.mvc.perform(get("/.well-known/oauth-protected-resource/userinfo"))
 			.andExpect(status().isOk())
-			.andExpect(jsonPath("$.resource").value("http://localhost"))
+			.andExpect(jsonPath("$.resource").value("http://localhost/userinfo"))
 			.andExpect(jsonPath("$.authorization_servers[0]").value("http://localhost"))
 			.andExpect(jsonPath("$.bearer_methods_supported[0]").value("header"))
 			.andExpect(jsonPath("$.tls_client_certificate_bound_access_tokens").value(false));

@@ -3,7 +3,6 @@ package org.govtrust.sso.config;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -43,11 +42,11 @@ import org.springframework.security.oauth2.server.authorization.client.JdbcRegis
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.jsontype.BasicPolymorphicTypeValidator;
@@ -75,13 +74,18 @@ class AuthorizationServerConfiguration {
 		OidcLogoutAuthenticationSuccessHandler defaultLogout = new OidcLogoutAuthenticationSuccessHandler();
 		RequestMatcher userInfoRequest = PathPatternRequestMatcher.withDefaults()
 			.matcher(settings.getOidcUserInfoEndpoint());
-		AuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+		bearer.setResourceMetadataParameterResolver((request) -> ServletUriComponentsBuilder
+			.fromContextPath(request)
+			.path("/.well-known/oauth-protected-resource" + settings.getOidcUserInfoEndpoint())
+			.toUriString());
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		DeclinedConsent declined = new DeclinedConsent(authorizations);
 		// the authorization server's endpoints, and userinfo's protected-resource metadata (RFC 9728),
 		// which every 401 from userinfo names in WWW-Authenticate
+		String userInfoMetadata = "/.well-known/oauth-protected-resource" + settings.getOidcUserInfoEndpoint();
 		http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
-				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/.well-known/oauth-protected-resource/**")))
+				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, userInfoMetadata)))
 			.with(authorizationServer, (server) -> server
 				// apps registered to ask first: GovTrust's own consent page, Cancel always denied
 				.authorizationEndpoint((authorization) -> authorization.consentPage(CONSENT_PAGE)
@@ -110,12 +114,13 @@ class AuthorizationServerConfiguration {
 			// access tokens (userinfo) are checked against their stored authorization, not their signature
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.bearerTokenResolver(new BearerHeaderTokenResolver(userInfoRequest))
+				.authenticationEntryPoint(bearer)
 				// RFC 9728: userinfo's tokens come from this server; they are not bound to TLS client certificates
 				.protectedResourceMetadata((metadata) -> metadata.protectedResourceMetadataCustomizer((builder) -> builder
 					.tlsClientCertificateBoundAccessTokens(false)
 					.resourceName("GovTrust userinfo")
-					.claims((claims) -> claims.put("authorization_servers",
-							List.of(settings.getIssuer() != null ? settings.getIssuer() : claims.get("resource"))))))
+					.authorizationServer((settings.getIssuer() != null) ? settings.getIssuer()
+							: ServletUriComponentsBuilder.fromCurrentContextPath().toUriString())))
 				.jwt((jwt) -> jwt.authenticationManager(new ProviderManager(new StoredAccessTokens(authorizations)))))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.securityContext((context) -> context.securityContextRepository(contexts))
