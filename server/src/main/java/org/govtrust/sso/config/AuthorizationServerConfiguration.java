@@ -18,8 +18,8 @@ import org.govtrust.sso.persistence.TokenIndexBackfill;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpMethod;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,16 +74,14 @@ class AuthorizationServerConfiguration {
 		OidcLogoutAuthenticationSuccessHandler defaultLogout = new OidcLogoutAuthenticationSuccessHandler();
 		RequestMatcher userInfoRequest = PathPatternRequestMatcher.withDefaults()
 			.matcher(settings.getOidcUserInfoEndpoint());
+		// userinfo's protected-resource metadata (RFC 9728), which every 401 from userinfo names
+		String userInfoMetadata = "/.well-known/oauth-protected-resource" + settings.getOidcUserInfoEndpoint();
 		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
-		bearer.setResourceMetadataParameterResolver((request) -> ServletUriComponentsBuilder
-			.fromContextPath(request)
-			.path("/.well-known/oauth-protected-resource" + settings.getOidcUserInfoEndpoint())
-			.toUriString());
+		bearer.setResourceMetadataParameterResolver(
+				(request) -> ServletUriComponentsBuilder.fromContextPath(request).path(userInfoMetadata).toUriString());
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		DeclinedConsent declined = new DeclinedConsent(authorizations);
-		// the authorization server's endpoints, and userinfo's protected-resource metadata (RFC 9728),
-		// which every 401 from userinfo names in WWW-Authenticate
-		String userInfoMetadata = "/.well-known/oauth-protected-resource" + settings.getOidcUserInfoEndpoint();
+		// the authorization server's endpoints, and userinfo's metadata
 		http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
 				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, userInfoMetadata)))
 			.with(authorizationServer, (server) -> server

@@ -7,6 +7,7 @@ import org.govtrust.ca.CertificateLogin;
 import org.govtrust.ca.LegalPersonClaims;
 import org.govtrust.identity.AccountService;
 import org.govtrust.identity.PersonClaims;
+import org.govtrust.identity.RealNameLevel;
 import org.govtrust.shared.privacy.PersonalDataCipher;
 import org.govtrust.shared.security.SignedIn;
 import org.govtrust.sso.AssuranceLevel;
@@ -69,16 +70,21 @@ class SsoConfiguration {
 				return;
 			}
 			RegisteredClient client = context.getRegisteredClient();
-			PersonClaims person = accounts.claims(who.id());
+			boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
+			// the access token needs the real-name level only: the person's claims (the ID number
+			// decrypted) are read for the ID token alone
+			PersonClaims person = idToken ? accounts.claims(who.id()) : null;
+			RealNameLevel realName = (person != null) ? person.realNameLevel()
+					: accounts.account(who.id()).realNameLevel();
 			boolean pairwise = Boolean.TRUE.equals(client.getClientSettings().getSetting(ClientService.PAIRWISE));
 			context.getClaims()
 				.subject(pairwise ? cipher.lookupHash("pairwise", client.getClientId() + ":" + who.id())
 						: who.id().toString());
-			AssuranceLevel level = Levels.of(who, person.realNameLevel());
+			AssuranceLevel level = Levels.of(who, realName);
 			context.getClaims().claim("acr", level.uri());
 			// a plain ArrayList: the claims are stored as JSON with allow-listed collection types
 			context.getClaims().claim("amr", new ArrayList<>(List.of(Levels.amr(who.method()))));
-			if (!OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+			if (person == null) {
 				return; // personal data only in the ID token: see the class
 			}
 			if (context.getAuthorizedScopes().contains(OidcScopes.PROFILE)) {
