@@ -2,6 +2,9 @@ package org.govtrust.login;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.session.SessionInformation;
@@ -16,10 +19,13 @@ import org.springframework.stereotype.Component;
  * the ID token to the person's newest session ({@code sid}), and RP-initiated logout ends the
  * right one.
  * <p>
- * A person's sessions are listed from the session table's own columns (id, last access,
- * expiry), without loading and deserializing every session's attributes, which Spring's
- * registry does: that was 8 % of a login's CPU here, and grows with the number of devices a
- * person is signed in on. Everything else, the principal's name included, is Spring's.
+ * A person's sessions, and one session by id, are read from the session table's own columns
+ * (id, principal name, last access, expiry), without loading and deserializing the sessions'
+ * attributes, which Spring's registry does: listing was 8 % of a login's CPU here, and grows
+ * with the number of devices a person is signed in on; the authorization endpoint asks for one
+ * session on every OpenID request, only to see that it exists. Sessions are never marked
+ * expired early here (GovTrust ends a session by deleting it); everything else, the
+ * principal's name included, is Spring's.
  */
 @Component
 public class SignedInSessions extends SpringSessionBackedSessionRegistry<Session> {
@@ -49,6 +55,25 @@ public class SignedInSessions extends SpringSessionBackedSessionRegistry<Session
 			.query((row, number) -> new SessionInformation(principal, row.getString(1).trim(),
 					new Date(row.getLong(2))))
 			.list();
+	}
+
+	/**
+	 * The session with this id, if it has not expired.
+	 * @param sessionId a session id
+	 * @return the session, its principal named as Spring Session indexes it ({@code ""} for a
+	 * session nobody has signed in on), or {@code null}
+	 */
+	@Override
+	public @Nullable SessionInformation getSessionInformation(String sessionId) {
+		return this.jdbc
+			.sql("SELECT principal_name, last_access_time FROM spring_session "
+					+ "WHERE session_id = :id AND expiry_time > :now")
+			.param("id", sessionId)
+			.param("now", System.currentTimeMillis())
+			.query((row, number) -> new SessionInformation(Objects.requireNonNullElse(row.getString(1), ""),
+					sessionId, new Date(row.getLong(2))))
+			.optional()
+			.orElse(null);
 	}
 
 }

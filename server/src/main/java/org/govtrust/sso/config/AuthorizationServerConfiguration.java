@@ -173,10 +173,11 @@ class AuthorizationServerConfiguration {
 				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationRowMapper(clients, mapper), "id",
 				properties.parsedRowsCached());
 		service.setAuthorizationRowMapper(rows);
-		service.setAuthorizationParametersMapper(
-				new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(mapper));
+		JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper columns = new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(
+				mapper);
+		service.setAuthorizationParametersMapper(columns);
 		return new TransactionalAuthorizationService(
-				new TokenIndexedAuthorizationService(service, JdbcClient.create(jdbc), rows),
+				new TokenIndexedAuthorizationService(service, JdbcClient.create(jdbc), rows, columns),
 				new TransactionTemplate(transactionManager));
 	}
 

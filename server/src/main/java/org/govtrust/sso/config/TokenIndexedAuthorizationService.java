@@ -1,13 +1,19 @@
 package org.govtrust.sso.config;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.govtrust.sso.persistence.TokenIndexBackfill;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
@@ -30,7 +36,9 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
  * scan per introspection, userinfo call or refresh, growing with every token ever issued. The
  * index is kept in the same transaction as the authorization (the caller's; see
  * {@link TransactionalAuthorizationService}); the row read by id is always the current one,
- * so a token revoked on another node is seen revoked here.
+ * so a token revoked on another node is seen revoked here. Rows are saved here too, with the
+ * JDBC service's own mapping of an authorization to columns, so that a new authorization is
+ * not first looked for ({@link #save}).
  */
 final class TokenIndexedAuthorizationService implements OAuth2AuthorizationService {
 
@@ -38,7 +46,7 @@ final class TokenIndexedAuthorizationService implements OAuth2AuthorizationServi
 			OAuth2AccessToken.class, OAuth2RefreshToken.class, OidcIdToken.class, OAuth2UserCode.class,
 			OAuth2DeviceCode.class);
 
-	/** Every column of {@code oauth2_authorization}, as the JDBC service reads them. */
+	/** Every column of {@code oauth2_authorization}, in the JDBC service's order, the id first. */
 	private static final String COLUMNS = "id, registered_client_id, principal_name, authorization_grant_type, "
 			+ "authorized_scopes, attributes, state, authorization_code_value, authorization_code_issued_at, "
 			+ "authorization_code_expires_at, authorization_code_metadata, access_token_value, access_token_issued_at, "
@@ -47,6 +55,16 @@ final class TokenIndexedAuthorizationService implements OAuth2AuthorizationServi
 			+ "refresh_token_value, refresh_token_issued_at, refresh_token_expires_at, refresh_token_metadata, "
 			+ "user_code_value, user_code_issued_at, user_code_expires_at, user_code_metadata, device_code_value, "
 			+ "device_code_issued_at, device_code_expires_at, device_code_metadata";
+
+	private static final String INSERT = "INSERT INTO oauth2_authorization (" + COLUMNS + ") VALUES ("
+			+ String.join(", ", Collections.nCopies(COLUMNS.split(", ").length, "?")) + ") ON CONFLICT DO NOTHING";
+
+	private static final String UPDATE = "UPDATE oauth2_authorization SET "
+			+ Arrays.stream(COLUMNS.split(", ")).skip(1).map((column) -> column + " = ?").collect(Collectors.joining(", "))
+			+ " WHERE id = ?";
+
+	private static final String INDEX = "INSERT INTO sso_token_index (token_hash, authorization_id) "
+			+ "VALUES (:hash, :id) ON CONFLICT DO NOTHING";
 
 	private static final String BY_TOKEN_HASH = "SELECT " + COLUMNS + " FROM oauth2_authorization "
 			+ "WHERE id = (SELECT authorization_id FROM sso_token_index WHERE token_hash = :hash)";
@@ -57,31 +75,51 @@ final class TokenIndexedAuthorizationService implements OAuth2AuthorizationServi
 
 	private final RowMapper<OAuth2Authorization> rows;
 
+	private final Function<OAuth2Authorization, List<SqlParameterValue>> parameters;
+
 	/**
-	 * @param delegate the JDBC service, which saves and finds by id
-	 * @param jdbc for the index
+	 * @param delegate the JDBC service, which finds by id and removes
+	 * @param jdbc for the rows saved here and the index
 	 * @param rows the delegate's row mapper, for the rows found by token here
+	 * @param parameters the delegate's parameters mapper (every column, in {@link #COLUMNS}'
+	 * order), for the rows saved here
 	 */
 	TokenIndexedAuthorizationService(OAuth2AuthorizationService delegate, JdbcClient jdbc,
-			RowMapper<OAuth2Authorization> rows) {
+			RowMapper<OAuth2Authorization> rows, Function<OAuth2Authorization, List<SqlParameterValue>> parameters) {
 		this.delegate = delegate;
 		this.jdbc = jdbc;
 		this.rows = rows;
+		this.parameters = parameters;
 	}
 
+	/**
+	 * Inserts the authorization, or updates it when its id is already stored, and indexes its
+	 * values. A new authorization (every client-credentials grant, every authorization request)
+	 * takes one statement for the row and one a value; the JDBC service on its own reads the
+	 * row first to choose between insert and update.
+	 */
 	@Override
 	public void save(OAuth2Authorization authorization) {
-		this.delegate.save(authorization);
-		this.jdbc.sql("DELETE FROM sso_token_index WHERE authorization_id = :id")
-			.param("id", authorization.getId())
-			.update();
-		for (String value : values(authorization)) {
-			String hash = hash(value);
-			this.jdbc.sql("DELETE FROM sso_token_index WHERE token_hash = :hash").param("hash", hash).update();
-			this.jdbc.sql("INSERT INTO sso_token_index (token_hash, authorization_id) VALUES (:hash, :id)")
-				.param("hash", hash)
+		List<SqlParameterValue> row = this.parameters.apply(authorization);
+		boolean inserted = this.jdbc.sql(INSERT).params(row).update() == 1;
+		if (!inserted) {
+			List<SqlParameterValue> update = new ArrayList<>(row.subList(1, row.size()));
+			update.add(row.get(0)); // WHERE id = ?
+			this.jdbc.sql(UPDATE).params(update).update();
+			this.jdbc.sql("DELETE FROM sso_token_index WHERE authorization_id = :id")
 				.param("id", authorization.getId())
 				.update();
+		}
+		for (String value : values(authorization)) {
+			// a value already indexed for another authorization (a state an app used twice) now
+			// finds this one, the newest
+			String hash = hash(value);
+			if (this.jdbc.sql(INDEX).param("hash", hash).param("id", authorization.getId()).update() == 0) {
+				this.jdbc.sql("UPDATE sso_token_index SET authorization_id = :id WHERE token_hash = :hash")
+					.param("hash", hash)
+					.param("id", authorization.getId())
+					.update();
+			}
 		}
 	}
 
