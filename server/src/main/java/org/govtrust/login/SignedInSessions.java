@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
  * attributes, which Spring's registry does: listing was 8 % of a login's CPU here, and grows
  * with the number of devices a person is signed in on; the authorization endpoint asks for one
  * session on every OpenID request, only to see that it exists. Sessions are never marked
- * expired early here (GovTrust ends a session by deleting it); everything else, the
- * principal's name included, is Spring's.
+ * expired early here (GovTrust ends a session by deleting it): {@code expireNow()} on what
+ * these methods return changes only that object, where Spring's would mark the stored session.
+ * Everything else, the principal's name included, is Spring's.
  */
 @Component
 public class SignedInSessions extends SpringSessionBackedSessionRegistry<Session> {

@@ -112,13 +112,14 @@ final class TokenIndexedAuthorizationService implements OAuth2AuthorizationServi
 		}
 		for (String value : values(authorization)) {
 			// a value already indexed for another authorization (a state an app used twice) now
-			// finds this one, the newest
+			// finds this one, the newest; if that entry is deleted meanwhile, it is inserted again
 			String hash = hash(value);
-			if (this.jdbc.sql(INDEX).param("hash", hash).param("id", authorization.getId()).update() == 0) {
-				this.jdbc.sql("UPDATE sso_token_index SET authorization_id = :id WHERE token_hash = :hash")
-					.param("hash", hash)
-					.param("id", authorization.getId())
-					.update();
+			if (this.jdbc.sql(INDEX).param("hash", hash).param("id", authorization.getId()).update() == 0
+					&& this.jdbc.sql("UPDATE sso_token_index SET authorization_id = :id WHERE token_hash = :hash")
+						.param("hash", hash)
+						.param("id", authorization.getId())
+						.update() == 0) {
+				this.jdbc.sql(INDEX).param("hash", hash).param("id", authorization.getId()).update();
 			}
 		}
 	}
