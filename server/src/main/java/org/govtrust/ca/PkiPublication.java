@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -74,6 +76,11 @@ public class PkiPublication {
 
 	private final ReentrantLock building = new ReentrantLock();
 
+	/** The CRL of each kind last read from the database by {@link #crl(String)}. */
+	private final Map<String, PublishedCrl> lastRead = new ConcurrentHashMap<>();
+
+	private final Object reading = new Object();
+
 	PkiPublication(CaHierarchy hierarchy, CertificateStore store, OcspResponder ocsp, CaProperties properties,
 			Clock clock, PlatformTransactionManager transactions) {
 		this.hierarchy = hierarchy;
@@ -130,25 +137,42 @@ public class PkiPublication {
 	/**
 	 * The current complete ({@code FULL}) or delta ({@code DELTA}) CRL of the issuing CA, or
 	 * the root's ({@code ROOT}); signed now when none is current.
+	 * <p>
+	 * Each node keeps the last CRL of each kind it read: a request reads the current number
+	 * from the database and the content only when the number changed. A complete CRL of a
+	 * million entries is 49 MB; read from the database on every download, a few
+	 * downloads at once would take more memory than the server's heap.
 	 * @param kind the kind
-	 * @return the DER
+	 * @return the CRL: number, validity, DER
 	 */
 	@Transactional
-	public byte[] crl(String kind) {
+	public PublishedCrl crl(String kind) {
 		String issuer = "ROOT".equals(kind) ? ROOT : ISSUING;
 		String stored = "ROOT".equals(kind) ? "FULL" : kind;
 		Instant now = this.clock.instant();
-		PublishedCrl crl = this.store.crl(issuer, stored).orElse(null);
-		if (crl == null || !crl.nextUpdate().isAfter(now)) {
+		PublishedCrl current = this.store.crlVersion(issuer, stored).orElse(null);
+		if (current == null || !current.nextUpdate().isAfter(now)) {
 			if (ROOT.equals(issuer)) {
 				publishRoot();
 			}
 			else {
 				publish(true);
 			}
-			crl = this.store.crl(issuer, stored).orElseThrow();
+			current = this.store.crlVersion(issuer, stored).orElseThrow();
 		}
-		return crl.der();
+		PublishedCrl cached = this.lastRead.get(kind);
+		if (cached != null && cached.number() == current.number()) {
+			return cached;
+		}
+		synchronized (this.reading) { // one read of a new CRL, however many downloads ask at once
+			cached = this.lastRead.get(kind);
+			if (cached != null && cached.number() == current.number()) {
+				return cached;
+			}
+			PublishedCrl read = this.store.crl(issuer, stored).orElseThrow();
+			this.lastRead.put(kind, read);
+			return read;
+		}
 	}
 
 	/**

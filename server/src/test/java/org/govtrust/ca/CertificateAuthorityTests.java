@@ -252,6 +252,29 @@ class CertificateAuthorityTests {
 		assertThat(this.certificates.get(other.certificate().serial()).status()).isEqualTo(CertificateStatus.VALID);
 	}
 
+	@Test
+	void crlDownloadedAgainAnswersNotModifiedUntilANewCrlIsSigned() throws Exception {
+		String etag = this.mvc.perform(get("/ca/crl/issuing.crl"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getHeader("ETag");
+		assertThat(etag).isNotBlank();
+		this.mvc.perform(get("/ca/crl/issuing.crl").header("If-None-Match", etag)).andExpect(status().isNotModified());
+
+		IssuedCertificate issued = issue(enrol(), ecKey());
+		this.certificates.revoke(issued.certificate().serial(), RevocationReason.KEY_COMPROMISE, "staff:t");
+		org.springframework.mock.web.MockHttpServletResponse again = this.mvc
+			.perform(get("/ca/crl/issuing.crl").header("If-None-Match", etag))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse();
+		assertThat(again.getHeader("ETag")).isNotEqualTo(etag);
+		X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
+			.generateCRL(new java.io.ByteArrayInputStream(again.getContentAsByteArray()));
+		assertThat(crl.getRevokedCertificate(new BigInteger(issued.certificate().serial(), 16))).isNotNull();
+	}
+
 	long crlNumber() {
 		return this.jdbc.sql("SELECT number FROM ca_crl WHERE issuer = 'issuing' AND kind = 'FULL'")
 			.query(Long.class)

@@ -241,6 +241,21 @@ public class CertificateStore {
 		}
 	}
 
+	/**
+	 * The number and validity of the current CRL of a kind, without its content.
+	 * @param issuer the CA
+	 * @param kind {@code FULL} or {@code DELTA}
+	 * @return number, thisUpdate and nextUpdate (the content is empty), or empty when none
+	 */
+	public Optional<PublishedCrl> crlVersion(String issuer, String kind) {
+		return this.jdbc.sql("SELECT number, this_update, next_update FROM ca_crl WHERE issuer = :issuer AND kind = :kind")
+			.param("issuer", issuer)
+			.param("kind", kind)
+			.query((rs, n) -> new PublishedCrl(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+					rs.getObject(3, OffsetDateTime.class).toInstant(), new byte[0]))
+			.optional();
+	}
+
 	public Optional<PublishedCrl> crl(String issuer, String kind) {
 		return this.jdbc.sql("SELECT number, this_update, next_update, der FROM ca_crl WHERE issuer = :issuer AND kind = :kind")
 			.param("issuer", issuer)

@@ -1,8 +1,10 @@
 package org.govtrust.ca.web;
 
 import java.util.Base64;
+import java.util.Locale;
 
 import org.govtrust.ca.PkiPublication;
+import org.govtrust.ca.persistence.CertificateStore.PublishedCrl;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,17 +36,32 @@ class PkiPublicationController {
 
 	@GetMapping("/ca/crl/issuing.crl")
 	ResponseEntity<byte[]> crl() {
-		return ResponseEntity.ok().contentType(CRL).cacheControl(CacheControl.noCache()).body(this.publication.crl("FULL"));
+		return crl("FULL");
 	}
 
 	@GetMapping("/ca/crl/issuing-delta.crl")
 	ResponseEntity<byte[]> deltaCrl() {
-		return ResponseEntity.ok().contentType(CRL).cacheControl(CacheControl.noCache()).body(this.publication.crl("DELTA"));
+		return crl("DELTA");
 	}
 
 	@GetMapping("/ca/crl/root.crl")
 	ResponseEntity<byte[]> rootCrl() {
-		return ResponseEntity.ok().contentType(CRL).cacheControl(CacheControl.noCache()).body(this.publication.crl("ROOT"));
+		return crl("ROOT");
+	}
+
+	/**
+	 * The CRL with its number as the entity tag: a client that asks again with
+	 * {@code If-None-Match} gets 304 until a new CRL is signed (Spring answers the condition),
+	 * rather than the whole list again.
+	 */
+	private ResponseEntity<byte[]> crl(String kind) {
+		PublishedCrl crl = this.publication.crl(kind);
+		return ResponseEntity.ok()
+			.contentType(CRL)
+			.cacheControl(CacheControl.noCache())
+			.eTag("\"" + kind.toLowerCase(Locale.ROOT) + "-" + crl.number() + "\"")
+			.lastModified(crl.thisUpdate())
+			.body(crl.der());
 	}
 
 	@GetMapping("/ca/certs/issuing.cer")
