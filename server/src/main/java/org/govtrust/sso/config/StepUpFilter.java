@@ -63,6 +63,10 @@ class StepUpFilter extends OncePerRequestFilter {
 		if (asked != null && asked.compareTo(required) > 0) {
 			required = asked;
 		}
+		if (required == AssuranceLevel.LOA1) { // every signed-in person has it: no need to read the account
+			chain.doFilter(request, response);
+			return;
+		}
 		AssuranceLevel current = Levels.of(who,
 				who.kind() == SignedIn.Kind.CITIZEN ? this.accounts.account(who.id()).realNameLevel() : null);
 		if (current.compareTo(required) >= 0) {
