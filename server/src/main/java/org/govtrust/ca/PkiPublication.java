@@ -79,7 +79,7 @@ public class PkiPublication {
 	/** The CRL of each kind last read from the database by {@link #crl(String)}. */
 	private final Map<String, PublishedCrl> lastRead = new ConcurrentHashMap<>();
 
-	private final Object reading = new Object();
+	private final Map<String, Object> reading = new ConcurrentHashMap<>();
 
 	PkiPublication(CaHierarchy hierarchy, CertificateStore store, OcspResponder ocsp, CaProperties properties,
 			Clock clock, PlatformTransactionManager transactions) {
@@ -138,10 +138,12 @@ public class PkiPublication {
 	 * The current complete ({@code FULL}) or delta ({@code DELTA}) CRL of the issuing CA, or
 	 * the root's ({@code ROOT}); signed now when none is current.
 	 * <p>
-	 * Each node keeps the last CRL of each kind it read: a request reads the current number
-	 * from the database and the content only when the number changed. A complete CRL of a
-	 * million entries is 49 MB; read from the database on every download, a few
-	 * downloads at once would take more memory than the server's heap.
+	 * Each node keeps the last CRL of each kind it read: a request reads the current CRL's
+	 * SHA-256 from the database, and the content only when that changed. A complete CRL of a
+	 * million entries is 49 MB; read from the database on every download, a few downloads at
+	 * once would take more memory than the server's heap. (A CRL number alone would not do:
+	 * after a database restore, or a re-signing whose transaction failed, one number can
+	 * name two contents.)
 	 * @param kind the kind
 	 * @return the CRL: number, validity, DER
 	 */
@@ -160,13 +162,17 @@ public class PkiPublication {
 			}
 			current = this.store.crlVersion(issuer, stored).orElseThrow();
 		}
+		if (current.digest() == null) { // signed before digests were kept: not cached until re-signed
+			return this.store.crl(issuer, stored).orElseThrow();
+		}
 		PublishedCrl cached = this.lastRead.get(kind);
-		if (cached != null && cached.number() == current.number()) {
+		if (cached != null && current.digest().equals(cached.digest())) {
 			return cached;
 		}
-		synchronized (this.reading) { // one read of a new CRL, however many downloads ask at once
+		// one read of a new CRL, however many downloads of that kind ask at once
+		synchronized (this.reading.computeIfAbsent(kind, (any) -> new Object())) {
 			cached = this.lastRead.get(kind);
-			if (cached != null && cached.number() == current.number()) {
+			if (cached != null && current.digest().equals(cached.digest())) {
 				return cached;
 			}
 			PublishedCrl read = this.store.crl(issuer, stored).orElseThrow();

@@ -270,9 +270,23 @@ class CertificateAuthorityTests {
 			.andReturn()
 			.getResponse();
 		assertThat(again.getHeader("ETag")).isNotEqualTo(etag);
-		X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
-			.generateCRL(new java.io.ByteArrayInputStream(again.getContentAsByteArray()));
+		X509CRL crl = parsedCrl(again.getContentAsByteArray());
 		assertThat(crl.getRevokedCertificate(new BigInteger(issued.certificate().serial(), 16))).isNotNull();
+	}
+
+	@Test
+	void crlServedIsTheOneInTheDatabaseEvenWhenItsNumberWasUsedBefore() throws Exception {
+		byte[] first = bytes("/ca/crl/issuing.crl"); // kept by this node
+		// a database restored to before that CRL: the numbering starts again
+		this.jdbc.sql("DELETE FROM ca_crl").update();
+		this.jdbc.sql("DELETE FROM ca_crl_sequence").update();
+		byte[] again = bytes("/ca/crl/issuing.crl");
+		assertThat(parsedCrl(again).getExtensionValue("2.5.29.20"))
+			.isEqualTo(parsedCrl(first).getExtensionValue("2.5.29.20")); // same number...
+		assertThat(again).isNotEqualTo(first) // ...another signature (ECDSA)...
+			.isEqualTo(this.jdbc.sql("SELECT der FROM ca_crl WHERE issuer = 'issuing' AND kind = 'FULL'")
+				.query(byte[].class)
+				.single()); // ...and what is served is what the database holds
 	}
 
 	long crlNumber() {
@@ -532,8 +546,11 @@ class CertificateAuthorityTests {
 	}
 
 	X509CRL crl(String path) throws Exception {
-		return (X509CRL) CertificateFactory.getInstance("X.509")
-			.generateCRL(new java.io.ByteArrayInputStream(bytes(path)));
+		return parsedCrl(bytes(path));
+	}
+
+	static X509CRL parsedCrl(byte[] der) throws Exception {
+		return (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new java.io.ByteArrayInputStream(der));
 	}
 
 	BasicOCSPResp ocsp(BigInteger serial, X509Certificate issuer, byte[] nonce) throws Exception {

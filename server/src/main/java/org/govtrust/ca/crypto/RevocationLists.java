@@ -117,6 +117,8 @@ public final class RevocationLists {
 
 		private long entriesLength;
 
+		private boolean signed;
+
 		private Builder(X500Name issuer, Time thisUpdate, Time nextUpdate, Extensions extensions) {
 			this.issuer = issuer;
 			this.thisUpdate = thisUpdate;
@@ -133,6 +135,9 @@ public final class RevocationLists {
 		 * @return this
 		 */
 		public Builder add(BigInteger serial, Instant at, int reason) {
+			if (this.signed) {
+				throw new IllegalStateException("this CRL is signed already");
+			}
 			ASN1EncodableVector entry = new ASN1EncodableVector(3);
 			entry.add(new ASN1Integer(serial));
 			entry.add(new Time(Date.from(at)));
@@ -149,6 +154,9 @@ public final class RevocationLists {
 		 * @return the DER
 		 */
 		public byte[] sign() {
+			if (this.signed) {
+				throw new IllegalStateException("this CRL is signed already");
+			}
 			CaHierarchy.Authority authority = RevocationLists.this.issuer.get();
 			ContentSigner signer = Pki.signer(authority.signatureAlgorithm(), authority.key(), authority.provider());
 			byte[] algorithm = encoded(signer.getAlgorithmIdentifier());
@@ -159,6 +167,9 @@ public final class RevocationLists {
 			byte[] entriesHeader = (this.entriesLength > 0) ? header(this.entriesLength) : new byte[0];
 			byte[] tail = encoded(new DERTaggedObject(true, 0, this.extensions));
 			long tbsBody = head.length + entriesHeader.length + this.entriesLength + tail.length;
+			if (tbsBody > Integer.MAX_VALUE - 65_536) { // leaves room for the headers and any signature
+				throw new IllegalStateException("CRL of " + tbsBody + " bytes is too large for one array");
+			}
 			byte[] tbsHeader = header(tbsBody);
 			try (OutputStream out = signer.getOutputStream()) {
 				writeTbs(out, tbsHeader, head, entriesHeader, tail);
@@ -169,15 +180,14 @@ public final class RevocationLists {
 			byte[] signature = encoded(new DERBitString(signer.getSignature()));
 			long body = tbsHeader.length + tbsBody + algorithm.length + signature.length;
 			byte[] outer = header(body);
-			if (outer.length + body > Integer.MAX_VALUE - 8) {
-				throw new IllegalStateException("CRL of " + (outer.length + body) + " bytes is too large for one array");
-			}
 			Filling crl = new Filling(new byte[(int) (outer.length + body)]);
 			crl.write(outer);
 			writeTbs(crl, tbsHeader, head, entriesHeader, tail);
 			crl.write(algorithm);
 			crl.write(signature);
-			return crl.array;
+			this.signed = true;
+			this.chunks.clear(); // the caller may keep this builder until it returns; the entries can go now
+			return crl.filled();
 		}
 
 		private void writeTbs(OutputStream out, byte[] tbsHeader, byte[] head, byte[] entriesHeader, byte[] tail) {
@@ -237,6 +247,13 @@ public final class RevocationLists {
 		@Override
 		public void write(byte[] bytes) {
 			write(bytes, 0, bytes.length);
+		}
+
+		byte[] filled() {
+			if (this.position != this.array.length) {
+				throw new IllegalStateException("CRL encoding wrote " + this.position + " of " + this.array.length + " bytes");
+			}
+			return this.array;
 		}
 
 	}

@@ -1,9 +1,12 @@
 package org.govtrust.ca.persistence;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -219,50 +222,64 @@ public class CertificateStore {
 	}
 
 	public void saveCrl(String issuer, String kind, long number, Instant thisUpdate, Instant nextUpdate, byte[] der) {
+		String digest = sha256(der);
 		int updated = this.jdbc.sql("UPDATE ca_crl SET number = :number, this_update = :this, next_update = :next, "
-				+ "der = :der WHERE issuer = :issuer AND kind = :kind")
+				+ "der = :der, digest = :digest WHERE issuer = :issuer AND kind = :kind")
 			.param("number", number)
 			.param("this", EnterpriseStore.utc(thisUpdate))
 			.param("next", EnterpriseStore.utc(nextUpdate))
 			.param("der", der)
+			.param("digest", digest)
 			.param("issuer", issuer)
 			.param("kind", kind)
 			.update();
 		if (updated == 0) {
-			this.jdbc.sql("INSERT INTO ca_crl (issuer, kind, number, this_update, next_update, der) "
-					+ "VALUES (:issuer, :kind, :number, :this, :next, :der)")
+			this.jdbc.sql("INSERT INTO ca_crl (issuer, kind, number, this_update, next_update, der, digest) "
+					+ "VALUES (:issuer, :kind, :number, :this, :next, :der, :digest)")
 				.param("issuer", issuer)
 				.param("kind", kind)
 				.param("number", number)
 				.param("this", EnterpriseStore.utc(thisUpdate))
 				.param("next", EnterpriseStore.utc(nextUpdate))
 				.param("der", der)
+				.param("digest", digest)
 				.update();
 		}
 	}
 
 	/**
-	 * The number and validity of the current CRL of a kind, without its content.
+	 * The current CRL of a kind, without its content.
 	 * @param issuer the CA
 	 * @param kind {@code FULL} or {@code DELTA}
-	 * @return number, thisUpdate and nextUpdate (the content is empty), or empty when none
+	 * @return number, validity and digest (the content is empty), or empty when none
 	 */
 	public Optional<PublishedCrl> crlVersion(String issuer, String kind) {
-		return this.jdbc.sql("SELECT number, this_update, next_update FROM ca_crl WHERE issuer = :issuer AND kind = :kind")
+		return this.jdbc
+			.sql("SELECT number, this_update, next_update, digest FROM ca_crl WHERE issuer = :issuer AND kind = :kind")
 			.param("issuer", issuer)
 			.param("kind", kind)
 			.query((rs, n) -> new PublishedCrl(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-					rs.getObject(3, OffsetDateTime.class).toInstant(), new byte[0]))
+					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), new byte[0]))
 			.optional();
 	}
 
 	public Optional<PublishedCrl> crl(String issuer, String kind) {
-		return this.jdbc.sql("SELECT number, this_update, next_update, der FROM ca_crl WHERE issuer = :issuer AND kind = :kind")
+		return this.jdbc
+			.sql("SELECT number, this_update, next_update, digest, der FROM ca_crl WHERE issuer = :issuer AND kind = :kind")
 			.param("issuer", issuer)
 			.param("kind", kind)
 			.query((rs, n) -> new PublishedCrl(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getBytes(4)))
+					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getBytes(5)))
 			.optional();
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	// --- login challenges
@@ -394,9 +411,11 @@ public class CertificateStore {
 	 * @param number its number
 	 * @param thisUpdate issued
 	 * @param nextUpdate next due
+	 * @param digest the SHA-256 of the DER, in hex (null for a CRL signed before it was kept)
 	 * @param der the CRL
 	 */
-	public record PublishedCrl(long number, Instant thisUpdate, Instant nextUpdate, byte[] der) {
+	public record PublishedCrl(long number, Instant thisUpdate, Instant nextUpdate, @Nullable String digest,
+			byte[] der) {
 
 	}
 

@@ -1,7 +1,6 @@
 package org.govtrust.ca.web;
 
 import java.util.Base64;
-import java.util.Locale;
 
 import org.govtrust.ca.PkiPublication;
 import org.govtrust.ca.persistence.CertificateStore.PublishedCrl;
@@ -50,18 +49,18 @@ class PkiPublicationController {
 	}
 
 	/**
-	 * The CRL with its number as the entity tag: a client that asks again with
+	 * The CRL with its SHA-256 as the entity tag: a client that asks again with
 	 * {@code If-None-Match} gets 304 until a new CRL is signed (Spring answers the condition),
-	 * rather than the whole list again.
+	 * rather than the whole list again. No {@code Last-Modified}: to the second, it would let
+	 * {@code If-Modified-Since} keep a CRL signed in the same second as a newer one.
 	 */
 	private ResponseEntity<byte[]> crl(String kind) {
 		PublishedCrl crl = this.publication.crl(kind);
-		return ResponseEntity.ok()
-			.contentType(CRL)
-			.cacheControl(CacheControl.noCache())
-			.eTag("\"" + kind.toLowerCase(Locale.ROOT) + "-" + crl.number() + "\"")
-			.lastModified(crl.thisUpdate())
-			.body(crl.der());
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(CRL).cacheControl(CacheControl.noCache());
+		if (crl.digest() != null) {
+			response.eTag("\"" + crl.digest() + "\"");
+		}
+		return response.body(crl.der());
 	}
 
 	@GetMapping("/ca/certs/issuing.cer")

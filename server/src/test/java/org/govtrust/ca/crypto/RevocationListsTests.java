@@ -92,6 +92,43 @@ class RevocationListsTests {
 	}
 
 	@Test
+	void entriesThatFillTheirLastBufferChunkExactlyAreAllWritten() throws Exception {
+		CaHierarchy.Authority authority = authority("RSA", 2048, "SHA256withRSA");
+		// an entry without a reason, revoked before 2050, is 20 bytes with a one-byte serial and
+		// 21 with a two-byte one: 104,845 x 20 + 12 x 21 = 2 MiB, two chunks filled exactly
+		Entry[] entries = new Entry[104_857];
+		for (int i = 0; i < entries.length; i++) {
+			BigInteger serial = BigInteger.valueOf((i < 12) ? 0x100 + i : 1 + i % 127);
+			entries[i] = new Entry(serial, THIS_UPDATE, 0);
+		}
+		byte[] ours = ours(authority, BigInteger.TWO, null, null, entries);
+		assertThat(ours).isEqualTo(bouncyCastle(authority, BigInteger.TWO, null, null, entries));
+		assertThat(new X509CRLHolder(ours).getRevokedCertificates()).hasSize(entries.length);
+	}
+
+	@Test
+	void updateTimesOnBothSidesOf2050AreTheDerBouncyCastleMakes() throws Exception {
+		CaHierarchy.Authority authority = authority("RSA", 2048, "SHA256withRSA");
+		Instant lastUtcTime = Instant.parse("2049-12-31T23:59:59Z");
+		Instant firstGeneralizedTime = Instant.parse("2050-01-01T00:00:00Z");
+		Entry[] entries = { new Entry(BigInteger.valueOf(5), lastUtcTime, 1),
+				new Entry(BigInteger.valueOf(6), firstGeneralizedTime, 1) };
+		assertThat(ours(authority, lastUtcTime, firstGeneralizedTime, BigInteger.ONE, null, POINT, entries)).isEqualTo(
+				bouncyCastle(authority, lastUtcTime, firstGeneralizedTime, BigInteger.ONE, null, POINT, entries));
+	}
+
+	@Test
+	void signedBuilderTakesNoMoreEntries() throws Exception {
+		CaHierarchy.Authority authority = authority("EC", 256, "SHA256withECDSA");
+		RevocationLists.Builder builder = new RevocationLists(() -> authority).start(BigInteger.ONE, null, THIS_UPDATE,
+				NEXT_UPDATE, null);
+		builder.add(BigInteger.TEN, THIS_UPDATE, 1).sign();
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> builder.add(BigInteger.TWO, THIS_UPDATE, 1));
+		org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(builder::sign);
+	}
+
+	@Test
 	void sequenceHeaderUsesTheShortestDefiniteLength() {
 		assertThat(RevocationLists.header(0)).containsExactly(0x30, 0x00);
 		assertThat(RevocationLists.header(127)).containsExactly(0x30, 0x7f);
@@ -102,8 +139,13 @@ class RevocationListsTests {
 
 	private static byte[] ours(CaHierarchy.Authority authority, BigInteger number, BigInteger deltaOf, String point,
 			Entry... entries) {
-		RevocationLists.Builder builder = new RevocationLists(() -> authority).start(number, deltaOf, THIS_UPDATE,
-				NEXT_UPDATE, point);
+		return ours(authority, THIS_UPDATE, NEXT_UPDATE, number, deltaOf, point, entries);
+	}
+
+	private static byte[] ours(CaHierarchy.Authority authority, Instant thisUpdate, Instant nextUpdate,
+			BigInteger number, BigInteger deltaOf, String point, Entry... entries) {
+		RevocationLists.Builder builder = new RevocationLists(() -> authority).start(number, deltaOf, thisUpdate,
+				nextUpdate, point);
 		for (Entry entry : entries) {
 			builder.add(entry.serial(), entry.at(), entry.reason());
 		}
@@ -112,10 +154,15 @@ class RevocationListsTests {
 
 	private static byte[] bouncyCastle(CaHierarchy.Authority authority, BigInteger number, BigInteger deltaOf,
 			String point, Entry... entries) throws Exception {
+		return bouncyCastle(authority, THIS_UPDATE, NEXT_UPDATE, number, deltaOf, point, entries);
+	}
+
+	private static byte[] bouncyCastle(CaHierarchy.Authority authority, Instant thisUpdate, Instant nextUpdate,
+			BigInteger number, BigInteger deltaOf, String point, Entry... entries) throws Exception {
 		X509v2CRLBuilder crl = new X509v2CRLBuilder(
 				X500Name.getInstance(authority.certificate().getSubjectX500Principal().getEncoded()),
-				Date.from(THIS_UPDATE));
-		crl.setNextUpdate(Date.from(NEXT_UPDATE));
+				Date.from(thisUpdate));
+		crl.setNextUpdate(Date.from(nextUpdate));
 		crl.addExtension(Extension.cRLNumber, false, new CRLNumber(number));
 		crl.addExtension(Extension.authorityKeyIdentifier, false,
 				new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(authority.certificate()));
