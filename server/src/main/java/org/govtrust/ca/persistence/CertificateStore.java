@@ -1,17 +1,15 @@
 package org.govtrust.ca.persistence;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import org.govtrust.ca.crypto.Pki;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -222,7 +220,7 @@ public class CertificateStore {
 	}
 
 	public void saveCrl(String issuer, String kind, long number, Instant thisUpdate, Instant nextUpdate, byte[] der) {
-		String digest = sha256(der);
+		String digest = Pki.sha256(der);
 		int updated = this.jdbc.sql("UPDATE ca_crl SET number = :number, this_update = :this, next_update = :next, "
 				+ "der = :der, digest = :digest WHERE issuer = :issuer AND kind = :kind")
 			.param("number", number)
@@ -254,32 +252,23 @@ public class CertificateStore {
 	 * @return number, validity and digest (the content is empty), or empty when none
 	 */
 	public Optional<PublishedCrl> crlVersion(String issuer, String kind) {
-		return this.jdbc
-			.sql("SELECT number, this_update, next_update, digest FROM ca_crl WHERE issuer = :issuer AND kind = :kind")
-			.param("issuer", issuer)
-			.param("kind", kind)
-			.query((rs, n) -> new PublishedCrl(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), new byte[0]))
-			.optional();
+		return crl(issuer, kind, false);
 	}
 
 	public Optional<PublishedCrl> crl(String issuer, String kind) {
+		return crl(issuer, kind, true);
+	}
+
+	private Optional<PublishedCrl> crl(String issuer, String kind, boolean content) {
 		return this.jdbc
-			.sql("SELECT number, this_update, next_update, digest, der FROM ca_crl WHERE issuer = :issuer AND kind = :kind")
+			.sql("SELECT number, this_update, next_update, digest" + (content ? ", der" : "")
+					+ " FROM ca_crl WHERE issuer = :issuer AND kind = :kind")
 			.param("issuer", issuer)
 			.param("kind", kind)
 			.query((rs, n) -> new PublishedCrl(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4), rs.getBytes(5)))
+					rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4),
+					content ? rs.getBytes(5) : new byte[0]))
 			.optional();
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	// --- login challenges
