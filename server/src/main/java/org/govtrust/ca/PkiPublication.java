@@ -5,6 +5,7 @@ import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -144,23 +145,18 @@ public class PkiPublication {
 	 * once would take more memory than the server's heap. (A CRL number alone would not do:
 	 * after a database restore, or a re-signing whose transaction failed, one number can
 	 * name two contents.)
+	 * <p>
+	 * No transaction: a download holds a pooled connection only while one of its reads runs,
+	 * not while it waits for a CRL being signed or read by another download.
 	 * @param kind the kind
 	 * @return the CRL: number, validity, DER
 	 */
-	@Transactional
 	public PublishedCrl crl(String kind) {
 		String issuer = "ROOT".equals(kind) ? ROOT : ISSUING;
 		String stored = "ROOT".equals(kind) ? "FULL" : kind;
-		Instant now = this.clock.instant();
 		PublishedCrl current = this.store.crlVersion(issuer, stored).orElse(null);
-		if (current == null || !current.nextUpdate().isAfter(now)) {
-			if (ROOT.equals(issuer)) {
-				publishRoot();
-			}
-			else {
-				publish(true);
-			}
-			current = this.store.crlVersion(issuer, stored).orElseThrow();
+		if (current == null || !current.nextUpdate().isAfter(this.clock.instant())) {
+			current = signExpired(issuer, stored);
 		}
 		if (current.digest() == null) { // signed before digests were kept: not cached until re-signed
 			return this.store.crl(issuer, stored).orElseThrow();
@@ -178,6 +174,39 @@ public class PkiPublication {
 			PublishedCrl read = this.store.crl(issuer, stored).orElseThrow();
 			this.lastRead.put(kind, read);
 			return read;
+		}
+	}
+
+	/**
+	 * Signs the CRL a download found missing or expired (the scheduled run did not come in
+	 * time: the servers were down), once however many downloads ask at once on however many
+	 * nodes. In a node, one download at a time tries; across nodes, the CRL sequence's row
+	 * lock orders them, and whoever gets it after another signed finds that CRL current and
+	 * signs nothing. (At a million entries a signing takes seconds; each download signing in
+	 * turn would hold a connection each and keep the last waiting for minutes.)
+	 */
+	private PublishedCrl signExpired(String issuer, String stored) {
+		this.building.lock();
+		try {
+			PublishedCrl signed = this.ownTransaction.execute((status) -> {
+				Instant now = this.clock.instant();
+				this.store.lockSequence(issuer, now);
+				PublishedCrl current = this.store.crlVersion(issuer, stored).orElse(null);
+				if (current != null && current.nextUpdate().isAfter(now)) {
+					return current;
+				}
+				if (ROOT.equals(issuer)) {
+					publishRoot();
+				}
+				else {
+					publish(true);
+				}
+				return this.store.crlVersion(issuer, stored).orElseThrow();
+			});
+			return Objects.requireNonNull(signed);
+		}
+		finally {
+			this.building.unlock();
 		}
 	}
 

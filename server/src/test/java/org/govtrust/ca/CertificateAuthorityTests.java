@@ -21,6 +21,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -101,6 +103,12 @@ class CertificateAuthorityTests {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	PkiPublication publication;
+
+	@Autowired
+	javax.sql.DataSource dataSource;
 
 	@BeforeEach
 	void reset() {
@@ -288,6 +296,66 @@ class CertificateAuthorityTests {
 			.isEqualTo(this.jdbc.sql("SELECT der FROM ca_crl WHERE issuer = 'issuing' AND kind = 'FULL'")
 				.query(byte[].class)
 				.single()); // ...and what is served is what the database holds
+	}
+
+	@Test
+	void expiredCrlIsSignedOnceWhenAnotherNodeSignsItWhileADownloadWaits() throws Exception {
+		bytes("/ca/crl/issuing.crl");
+		this.clock.advance(Duration.ofDays(2)); // past nextUpdate: the servers were down
+		CountDownLatch otherNodeSigning = new CountDownLatch(1);
+		CountDownLatch commit = new CountDownLatch(1);
+		// another node signs the expired CRL and holds the sequence's row lock until it commits
+		CompletableFuture<Void> otherNode = CompletableFuture
+			.runAsync(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+				this.publication.publish(true);
+				otherNodeSigning.countDown();
+				awaitQuietly(commit);
+			}));
+		assertThat(otherNodeSigning.await(30, TimeUnit.SECONDS)).isTrue();
+		// a download here still reads the expired CRL, and waits for that lock
+		CompletableFuture<byte[]> download = CompletableFuture.supplyAsync(() -> {
+			try {
+				return bytes("/ca/crl/issuing.crl");
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		awaitARowLockWait();
+		commit.countDown();
+		otherNode.get(30, TimeUnit.SECONDS);
+		long signedByOtherNode = crlNumber();
+		byte[] served = download.get(30, TimeUnit.SECONDS);
+		assertThat(crlNumber()).isEqualTo(signedByOtherNode); // the download signed nothing
+		assertThat(served).isEqualTo(this.jdbc.sql("SELECT der FROM ca_crl WHERE issuer = 'issuing' AND kind = 'FULL'")
+			.query(byte[].class)
+			.single());
+		assertThat(parsedCrl(served).getNextUpdate().toInstant()).isAfter(this.clock.instant());
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Until some session of the database waits for a row lock another holds. */
+	private void awaitARowLockWait() throws Exception {
+		String product;
+		try (java.sql.Connection connection = this.dataSource.getConnection()) {
+			product = connection.getMetaData().getDatabaseProductName();
+		}
+		String waiting = product.startsWith("PostgreSQL") ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+				: "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL";
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (this.jdbc.sql(waiting).query(Long.class).single() == 0) {
+			assertThat(System.nanoTime()).as("a download waiting for the CRL sequence's lock").isLessThan(deadline);
+			Thread.sleep(10);
+		}
 	}
 
 	long crlNumber() {
