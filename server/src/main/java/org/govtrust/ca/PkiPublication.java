@@ -146,8 +146,9 @@ public class PkiPublication {
 	 * after a database restore, or a re-signing whose transaction failed, one number can
 	 * name two contents.)
 	 * <p>
-	 * No transaction: a download holds a pooled connection only while one of its reads runs,
-	 * not while it waits for a CRL being signed or read by another download.
+	 * No transaction: a download holds a pooled connection only while it reads, or while it
+	 * signs a CRL it found expired; not while it waits for a CRL that another download signs
+	 * or reads.
 	 * @param kind the kind
 	 * @return the CRL: number, validity, DER
 	 */
@@ -180,9 +181,9 @@ public class PkiPublication {
 	/**
 	 * Signs the CRL a download found missing or expired (the scheduled run did not come in
 	 * time: the servers were down), once however many downloads ask at once on however many
-	 * nodes. In a node, one download at a time tries; across nodes, the CRL sequence's row
-	 * lock orders them, and whoever gets it after another signed finds that CRL current and
-	 * signs nothing. (At a million entries a signing takes seconds; each download signing in
+	 * nodes. In a node, one download at a time tries, after any re-signing a revocation
+	 * started; across nodes, the CRL sequence's row lock orders them, and whoever gets it
+	 * after another signed finds that CRL current and signs nothing. (At a million entries a signing takes seconds; each download signing in
 	 * turn would hold a connection each and keep the last waiting for minutes.)
 	 */
 	private PublishedCrl signExpired(String issuer, String stored) {

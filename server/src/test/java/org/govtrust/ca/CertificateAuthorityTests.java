@@ -14,6 +14,7 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,14 +26,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateID;
@@ -108,7 +113,7 @@ class CertificateAuthorityTests {
 	PkiPublication publication;
 
 	@Autowired
-	javax.sql.DataSource dataSource;
+	DataSource dataSource;
 
 	@BeforeEach
 	void reset() {
@@ -302,38 +307,43 @@ class CertificateAuthorityTests {
 	void expiredCrlIsSignedOnceWhenAnotherNodeSignsItWhileADownloadWaits() throws Exception {
 		bytes("/ca/crl/issuing.crl");
 		this.clock.advance(Duration.ofDays(2)); // past nextUpdate: the servers were down
-		CountDownLatch otherNodeSigning = new CountDownLatch(1);
+		CountDownLatch otherNodeSigned = new CountDownLatch(1);
 		CountDownLatch commit = new CountDownLatch(1);
-		// another node signs the expired CRL and holds the sequence's row lock until it commits
-		CompletableFuture<Void> otherNode = CompletableFuture
-			.runAsync(() -> new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
-				this.publication.publish(true);
-				otherNodeSigning.countDown();
-				awaitQuietly(commit);
-			}));
-		assertThat(otherNodeSigning.await(30, TimeUnit.SECONDS)).isTrue();
-		// a download here still reads the expired CRL, and waits for that lock
-		CompletableFuture<byte[]> download = CompletableFuture.supplyAsync(() -> {
-			try {
-				return bytes("/ca/crl/issuing.crl");
-			}
-			catch (Exception ex) {
-				throw new IllegalStateException(ex);
-			}
-		});
-		awaitARowLockWait();
-		commit.countDown();
-		otherNode.get(30, TimeUnit.SECONDS);
-		long signedByOtherNode = crlNumber();
-		byte[] served = download.get(30, TimeUnit.SECONDS);
-		assertThat(crlNumber()).isEqualTo(signedByOtherNode); // the download signed nothing
-		assertThat(served).isEqualTo(this.jdbc.sql("SELECT der FROM ca_crl WHERE issuer = 'issuing' AND kind = 'FULL'")
-			.query(byte[].class)
-			.single());
-		assertThat(parsedCrl(served).getNextUpdate().toInstant()).isAfter(this.clock.instant());
+		try {
+			// another node signs the expired CRL and holds the sequence's row lock until it commits
+			CompletableFuture<Long> otherNode = CompletableFuture
+				.supplyAsync(() -> new TransactionTemplate(this.transactions).execute((status) -> {
+					this.publication.publish(true);
+					long number = crlNumber(); // its own, not committed yet
+					otherNodeSigned.countDown();
+					await(commit);
+					return number;
+				}));
+			assertThat(otherNodeSigned.await(30, TimeUnit.SECONDS)).isTrue();
+			// a download here still reads the expired CRL, and waits for that lock
+			CompletableFuture<byte[]> download = CompletableFuture.supplyAsync(() -> {
+				try {
+					return bytes("/ca/crl/issuing.crl");
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+			awaitARowLockWait();
+			commit.countDown();
+			long signedByOtherNode = otherNode.get(30, TimeUnit.SECONDS);
+			byte[] served = download.get(30, TimeUnit.SECONDS);
+			assertThat(crlNumber()).isEqualTo(signedByOtherNode); // the download signed nothing
+			assertThat(CRLNumber.getInstance(new X509CRLHolder(served).getExtension(Extension.cRLNumber).getParsedValue())
+				.getCRLNumber()).isEqualTo(signedByOtherNode);
+			assertThat(parsedCrl(served).getNextUpdate().toInstant()).isAfter(this.clock.instant());
+		}
+		finally {
+			commit.countDown(); // never leave the other node's lock held for the next test
+		}
 	}
 
-	private static void awaitQuietly(CountDownLatch latch) {
+	private static void await(CountDownLatch latch) {
 		try {
 			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
 		}
@@ -343,13 +353,14 @@ class CertificateAuthorityTests {
 		}
 	}
 
-	/** Until some session of the database waits for a row lock another holds. */
+	/** Until a session of this database waits for a lock another holds. */
 	private void awaitARowLockWait() throws Exception {
 		String product;
-		try (java.sql.Connection connection = this.dataSource.getConnection()) {
+		try (Connection connection = this.dataSource.getConnection()) {
 			product = connection.getMetaData().getDatabaseProductName();
 		}
-		String waiting = product.startsWith("PostgreSQL") ? "SELECT COUNT(*) FROM pg_locks WHERE NOT granted"
+		String waiting = product.startsWith("PostgreSQL")
+				? "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
 				: "SELECT COUNT(*) FROM information_schema.sessions WHERE blocker_id IS NOT NULL";
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		while (this.jdbc.sql(waiting).query(Long.class).single() == 0) {
