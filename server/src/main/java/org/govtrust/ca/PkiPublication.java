@@ -19,6 +19,7 @@ import org.govtrust.ca.crypto.RevocationLists;
 import org.govtrust.ca.persistence.CertificateStore;
 import org.govtrust.ca.persistence.CertificateStore.CrlSequence;
 import org.govtrust.ca.persistence.CertificateStore.PublishedCrl;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -156,7 +157,7 @@ public class PkiPublication {
 		String issuer = "ROOT".equals(kind) ? ROOT : ISSUING;
 		String stored = "ROOT".equals(kind) ? "FULL" : kind;
 		PublishedCrl current = this.store.crlVersion(issuer, stored).orElse(null);
-		if (current == null || !current.nextUpdate().isAfter(this.clock.instant())) {
+		if (!isCurrent(current, this.clock.instant())) {
 			current = signExpired(issuer, stored);
 		}
 		if (current.digest() == null) { // signed before digests were kept: not cached until re-signed
@@ -183,8 +184,9 @@ public class PkiPublication {
 	 * time: the servers were down), once however many downloads ask at once on however many
 	 * nodes. In a node, one download at a time tries, after any re-signing a revocation
 	 * started; across nodes, the CRL sequence's row lock orders them, and whoever gets it
-	 * after another signed finds that CRL current and signs nothing. (At a million entries a signing takes seconds; each download signing in
-	 * turn would hold a connection each and keep the last waiting for minutes.)
+	 * after another signed finds that CRL current and signs nothing. (At a million entries a
+	 * signing takes seconds; each download signing in turn would hold a connection each and
+	 * keep the last waiting for minutes.)
 	 */
 	private PublishedCrl signExpired(String issuer, String stored) {
 		this.building.lock();
@@ -193,7 +195,7 @@ public class PkiPublication {
 				Instant now = this.clock.instant();
 				this.store.lockSequence(issuer, now);
 				PublishedCrl current = this.store.crlVersion(issuer, stored).orElse(null);
-				if (current != null && current.nextUpdate().isAfter(now)) {
+				if (isCurrent(current, now)) {
 					return current;
 				}
 				if (ROOT.equals(issuer)) {
@@ -209,6 +211,10 @@ public class PkiPublication {
 		finally {
 			this.building.unlock();
 		}
+	}
+
+	private static boolean isCurrent(@Nullable PublishedCrl crl, Instant now) {
+		return crl != null && crl.nextUpdate().isAfter(now);
 	}
 
 	/**

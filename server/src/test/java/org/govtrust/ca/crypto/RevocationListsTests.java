@@ -27,6 +27,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The CRLs are assembled from encoded parts ({@link RevocationLists.Builder}); these tests hold
@@ -123,9 +124,9 @@ class RevocationListsTests {
 		RevocationLists.Builder builder = new RevocationLists(() -> authority).start(BigInteger.ONE, null, THIS_UPDATE,
 				NEXT_UPDATE, null);
 		builder.add(BigInteger.TEN, THIS_UPDATE, 1).sign();
-		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+		assertThatIllegalStateException()
 			.isThrownBy(() -> builder.add(BigInteger.TWO, THIS_UPDATE, 1));
-		org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(builder::sign);
+		assertThatIllegalStateException().isThrownBy(builder::sign);
 	}
 
 	@Test
