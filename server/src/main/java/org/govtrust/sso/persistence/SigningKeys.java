@@ -27,6 +27,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import org.govtrust.shared.privacy.PersonalDataCipher;
+import org.jspecify.annotations.Nullable;
 import org.govtrust.sso.crypto.OpenSslRsa;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -129,13 +130,12 @@ public class SigningKeys {
 	 * When the active key was created.
 	 * @return the creation time, or null when there is none yet
 	 */
-	public Instant activeSince() {
-		return this.jdbc.sql("SELECT max(created_at) FROM sso_signing_key WHERE retired_at IS NULL")
-			.query((rs, row) -> {
-				OffsetDateTime value = rs.getObject(1, OffsetDateTime.class);
-				return value == null ? null : value.toInstant();
-			})
-			.single();
+	public @Nullable Instant activeSince() {
+		return this.jdbc
+			.sql("SELECT created_at FROM sso_signing_key WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1")
+			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+			.optional()
+			.orElse(null);
 	}
 
 	/**
