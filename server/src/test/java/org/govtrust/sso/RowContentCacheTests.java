@@ -7,11 +7,13 @@ import org.govtrust.sso.persistence.RowContentCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link RowContentCache}: a row is mapped again exactly when any of its columns changed.
@@ -77,6 +79,26 @@ class RowContentCacheTests {
 		assertThat(this.mapped).hasValue(3);
 		find(cache, "b");
 		assertThat(this.mapped).hasValue(4);
+	}
+
+	@Test
+	void findsTheKeyColumnWhereverTheQueryPutsIt() {
+		RowContentCache<List<String>> cache = new RowContentCache<>(this.parse, "ID", 10);
+		List<String> a = this.jdbc.queryForObject("SELECT settings, expires_at, id FROM item WHERE id = ?", cache, "a");
+		List<String> b = this.jdbc.queryForObject("SELECT settings, expires_at, id FROM item WHERE id = ?", cache, "b");
+		assertThat(a).containsExactly("a", "{\"x\":1}", "2026-11-22 10:00:00.0");
+		assertThat(b).containsExactly("b", "{\"x\":2}", "null");
+		assertThat(this.jdbc.queryForObject("SELECT settings, expires_at, id FROM item WHERE id = ?", cache, "a"))
+			.isSameAs(a);
+		assertThat(this.mapped).hasValue(2);
+	}
+
+	@Test
+	void aQueryWithoutTheKeyColumnIsAnError() {
+		RowContentCache<List<String>> cache = new RowContentCache<>(this.parse, "id", 10);
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> this.jdbc.queryForObject("SELECT settings FROM item WHERE id = ?", cache, "a"))
+			.withMessageContaining("The result has no column id");
 	}
 
 	private List<String> find(RowContentCache<List<String>> cache, String id) {
