@@ -17,6 +17,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -367,6 +368,41 @@ class CertificateAuthorityTests {
 			assertThat(System.nanoTime()).as("a download waiting for the CRL sequence's lock").isLessThan(deadline);
 			Thread.sleep(10);
 		}
+	}
+
+	@Test
+	void scheduledRepublishingSignsFreshCrlsAndForgetsExpiredLoginChallenges() throws Exception {
+		issue(enrol(), ecKey());
+		crl("/ca/crl/issuing.crl");
+		crl("/ca/crl/root.crl");
+		long issuing = crlNumber();
+		long root = this.jdbc.sql("SELECT number FROM ca_crl WHERE issuer = 'root' AND kind = 'FULL'")
+			.query(Long.class)
+			.single();
+		UUID expired = challenge(this.clock.instant().plus(Duration.ofMinutes(5)));
+		this.clock.advance(Duration.ofHours(12));
+		UUID open = challenge(this.clock.instant().plus(Duration.ofMinutes(5)));
+
+		this.publication.republishOnSchedule();
+
+		assertThat(crlNumber()).isGreaterThan(issuing);
+		assertThat(this.jdbc.sql("SELECT number FROM ca_crl WHERE issuer = 'root' AND kind = 'FULL'")
+			.query(Long.class)
+			.single()).isGreaterThan(root);
+		X509CRL served = crl("/ca/crl/issuing.crl");
+		assertThat(served.getThisUpdate().toInstant()).isEqualTo(this.clock.instant());
+		assertThat(served.getNextUpdate().toInstant()).isEqualTo(this.clock.instant().plus(Duration.ofDays(1)));
+		assertThat(this.jdbc.sql("SELECT id FROM ca_login_challenge").query(UUID.class).list()).containsExactly(open)
+			.doesNotContain(expired);
+	}
+
+	private UUID challenge(Instant expiresAt) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("INSERT INTO ca_login_challenge (id, text, expires_at) VALUES (:id, 'test', :expires)")
+			.param("id", id)
+			.param("expires", expiresAt.atOffset(ZoneOffset.UTC))
+			.update();
+		return id;
 	}
 
 	long crlNumber() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
+import org.govtrust.identity.RegistrationService;
 import org.govtrust.identity.StartRegistrationCommand;
 import org.govtrust.identity.adapter.SimulatedNetworkIdentityProvider;
 import org.govtrust.support.GovTrustTest;
@@ -43,6 +44,9 @@ class RegistrationApiTests {
 
 	@Autowired
 	MutableClock clock;
+
+	@Autowired
+	RegistrationService registrations;
 
 	@Autowired
 	JsonMapper json;
@@ -311,6 +315,22 @@ class RegistrationApiTests {
 				.content("{\"name\":\"王小明\"}"))
 			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("4 field(s) need correcting")))
 			.andExpect(jsonPath("$.traceId").isNotEmpty());
+	}
+
+	@Test
+	void purgeWhenRegistrationAbandonedThenItsPersonalDataIsGone() throws Exception {
+		String abandoned = id(start(TestPersons.wang("19912345678")).andExpect(status().isCreated()).andReturn());
+		this.clock.advance(Duration.ofMinutes(20));
+		String recent = id(start(TestPersons.li("13812345678")).andExpect(status().isCreated()).andReturn());
+		this.clock.advance(Duration.ofMinutes(11)); // the first is past the 30 minutes, the second is not
+
+		this.registrations.purgeExpired();
+
+		assertThat(this.jdbc.sql("SELECT id FROM idn_registration").query(String.class).list()).containsExactly(recent);
+		this.mvc.perform(get("/api/v1/registrations/{id}", abandoned))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("IDN-2004"));
+		this.mvc.perform(get("/api/v1/registrations/{id}", recent)).andExpect(status().isOk());
 	}
 
 	private ResultActions start(StartRegistrationCommand command) throws Exception {
