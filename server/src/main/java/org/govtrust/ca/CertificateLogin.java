@@ -118,17 +118,7 @@ public class CertificateLogin {
 		CertificateRow row = this.store.find(Pki.hex(certificate.getSerialNumber()))
 			.filter((r) -> java.util.Arrays.equals(r.der(), certificateDer))
 			.orElseThrow(() -> new TrustException(CaError.LOGIN_CERTIFICATE_UNKNOWN));
-		if ("SUSPENDED".equals(row.status())) {
-			throw new TrustException(CaError.LOGIN_SUSPENDED, DisplayTime.format(row.statusAt()));
-		}
-		if ("REVOKED".equals(row.status())) {
-			if (row.supersededBy() != null) {
-				throw new TrustException(CaError.LOGIN_SUPERSEDED, DisplayTime.format(row.statusAt()));
-			}
-			RevocationReason reason = RevocationReason.of(row.revocationReason());
-			throw new TrustException(CaError.LOGIN_REVOKED, DisplayTime.format(row.statusAt()),
-					new DefaultMessageSourceResolvable("ca.reason." + reason.name()));
-		}
+		requireInForce(row);
 		boolean[] usage = certificate.getKeyUsage();
 		if (usage == null || !usage[0] || !"SIGNING".equals(row.usage())) {
 			throw new TrustException(CaError.LOGIN_KEY_USAGE);
@@ -152,16 +142,42 @@ public class CertificateLogin {
 	}
 
 	/**
-	 * The claims of a signed-in enterprise, read again for each token.
+	 * The claims of a signed-in enterprise, read again for each token (every code exchange and
+	 * every refresh), so that no token is issued on a certificate that has since been revoked,
+	 * suspended, superseded or has expired: the app has to sign the enterprise in again, and
+	 * that login is refused with the reason.
 	 * @param enterpriseId the enterprise
 	 * @param serial the certificate it signed in with
 	 * @return name, credit code and holder
+	 * @throws TrustException the certificate is no longer in force (the login's codes: CA-3006,
+	 * CA-3007, CA-3008, CA-3010, CA-3011)
 	 */
 	@Transactional(readOnly = true)
 	public LegalPersonClaims claims(UUID enterpriseId, String serial) {
+		CertificateRow row = this.store.find(serial)
+			.filter((found) -> found.enterpriseId().equals(enterpriseId))
+			.orElseThrow(() -> new TrustException(CaError.LOGIN_CERTIFICATE_UNKNOWN));
+		requireInForce(row);
+		if (this.clock.instant().isAfter(row.notAfter())) {
+			throw new TrustException(CaError.LOGIN_EXPIRED, DisplayTime.format(row.notAfter()));
+		}
 		EnterpriseRow enterprise = this.enterprises.row(enterpriseId);
-		String holder = this.store.find(serial).map((row) -> this.cipher.decrypt(row.holderName())).orElse("");
-		return new LegalPersonClaims(enterprise.name(), enterprise.creditCode(), holder);
+		return new LegalPersonClaims(enterprise.name(), enterprise.creditCode(), this.cipher.decrypt(row.holderName()));
+	}
+
+	/** Refuses a suspended, revoked or superseded certificate, saying since when and why. */
+	private static void requireInForce(CertificateRow row) {
+		if ("SUSPENDED".equals(row.status())) {
+			throw new TrustException(CaError.LOGIN_SUSPENDED, DisplayTime.format(row.statusAt()));
+		}
+		if ("REVOKED".equals(row.status())) {
+			if (row.supersededBy() != null) {
+				throw new TrustException(CaError.LOGIN_SUPERSEDED, DisplayTime.format(row.statusAt()));
+			}
+			RevocationReason reason = RevocationReason.of(row.revocationReason());
+			throw new TrustException(CaError.LOGIN_REVOKED, DisplayTime.format(row.statusAt()),
+					new DefaultMessageSourceResolvable("ca.reason." + reason.name()));
+		}
 	}
 
 }

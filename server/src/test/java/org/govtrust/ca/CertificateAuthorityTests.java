@@ -55,9 +55,13 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.govtrust.shared.error.TrustException;
+import org.govtrust.sso.ClientService;
+import org.govtrust.sso.ClientView;
+import org.govtrust.sso.RegisterClientCommand;
 import org.govtrust.support.GovTrustTest;
 import org.govtrust.support.MutableClock;
 import org.govtrust.support.TestDatabase;
+import org.govtrust.support.WebClient;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import com.jayway.jsonpath.JsonPath;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -115,6 +120,9 @@ class CertificateAuthorityTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	ClientService clients;
 
 	@BeforeEach
 	void reset() {
@@ -611,6 +619,83 @@ class CertificateAuthorityTests {
 
 	static byte[] sign(KeyPair key, String text) throws Exception {
 		return sign(key, text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	@Test
+	void tokensStopOnceTheSignInCertificateIsRevoked() throws Exception {
+		KeyPair key = ecKey();
+		IssuedCertificate issued = issue(enrol(), key);
+		byte[] der = parse(issued.pem()).getEncoded();
+		for (String table : List.of("sso_token_index", "oauth2_authorization", "oauth2_authorization_consent",
+				"oauth2_registered_client")) {
+			this.jdbc.sql("DELETE FROM " + table).update();
+		}
+		ClientView app = this.clients.register(new RegisterClientCommand("permit-web", "企业开办", "市场监督管理局", null,
+				List.of(APP_REDIRECT), List.of(), List.of("openid", "profile"), true, false, "loa1", false, false, null));
+		String basic = "Basic " + Base64.getEncoder()
+			.encodeToString(("permit-web:" + app.clientSecret()).getBytes(StandardCharsets.UTF_8));
+		WebClient enterprise = new WebClient(this.mvc, this.json);
+		Map<String, Object> challenge = challenge();
+		enterprise.post("/api/v1/login/certificate", this.json.readValue(
+				answer(challenge, der, sign(key, (String) challenge.get("text"))), Map.class))
+			.andExpect(status().isOk());
+		String tokens = tokens(basic, "authorization_code", authorizationCode(enterprise), "code");
+		assertThat(JsonPath.<String>read(tokens, "$.access_token")).isNotBlank();
+		// refreshing works while the certificate is in force
+		String refresh = JsonPath.read(tokens(basic, "refresh_token", JsonPath.read(tokens, "$.refresh_token"),
+				"refresh_token"), "$.refresh_token");
+
+		this.certificates.revoke(issued.certificate().serial(), RevocationReason.KEY_COMPROMISE, "staff:t");
+
+		this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("grant_type", "refresh_token")
+			.param("refresh_token", refresh))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_grant"))
+			.andExpect(jsonPath("$.error_description").value(org.hamcrest.Matchers.containsString("CA-3007")));
+		// nor on the GovTrust session the certificate opened: a new code is not exchanged either
+		this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("grant_type", "authorization_code")
+			.param("code", authorizationCode(enterprise))
+			.param("redirect_uri", APP_REDIRECT)
+			.param("code_verifier", VERIFIER))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.error").value("invalid_grant"));
+	}
+
+	static final String APP_REDIRECT = "http://localhost:9000/login/oauth2/code/govtrust";
+
+	static final String VERIFIER = "verifier-" + "e".repeat(40);
+
+	/** The code the authorization endpoint gives the signed-in enterprise for "permit-web". */
+	static String authorizationCode(WebClient enterprise) throws Exception {
+		String challenge = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+				.digest(VERIFIER.getBytes(StandardCharsets.US_ASCII)));
+		String location = enterprise
+			.get("/oauth2/authorize?response_type=code&client_id=permit-web&scope=openid%20profile&state=s1"
+					+ "&redirect_uri=" + java.net.URLEncoder.encode(APP_REDIRECT, StandardCharsets.UTF_8)
+					+ "&code_challenge=" + challenge + "&code_challenge_method=S256")
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).startsWith(APP_REDIRECT);
+		return location.replaceAll(".*[?&]code=([^&]+).*", "$1");
+	}
+
+	String tokens(String basic, String grant, String value, String parameter) throws Exception {
+		var request = post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.header("Authorization", basic)
+			.param("grant_type", grant)
+			.param(parameter, value);
+		if ("code".equals(parameter)) {
+			request.param("redirect_uri", APP_REDIRECT).param("code_verifier", VERIFIER);
+		}
+		return this.mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 	}
 
 	static byte[] sign(KeyPair key, byte[] data) throws Exception {

@@ -8,6 +8,7 @@ import org.govtrust.ca.LegalPersonClaims;
 import org.govtrust.identity.AccountService;
 import org.govtrust.identity.PersonClaims;
 import org.govtrust.identity.RealNameLevel;
+import org.govtrust.shared.error.TrustException;
 import org.govtrust.shared.privacy.PersonalDataCipher;
 import org.govtrust.shared.security.SignedIn;
 import org.govtrust.sso.AssuranceLevel;
@@ -18,6 +19,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
@@ -108,6 +112,7 @@ class SsoConfiguration {
 	 * {@code hwk}/{@code swk} + {@code pin}, and the enterprise: name, credit code, the
 	 * certificate's holder and serial. The access token names the enterprise and the
 	 * certificate (the APIs it is presented to act for the enterprise) but not the holder, a person.
+	 * Each token (a code exchange or a refresh) is issued only while that certificate is in force.
 	 */
 	private static void enterpriseClaims(JwtEncodingContext context, SignedIn who, PersonalDataCipher cipher,
 			CertificateLogin certificates) {
@@ -122,7 +127,17 @@ class SsoConfiguration {
 				&& !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			return;
 		}
-		LegalPersonClaims enterprise = certificates.claims(who.id(), who.credential());
+		LegalPersonClaims enterprise;
+		try {
+			enterprise = certificates.claims(who.id(), who.credential());
+		}
+		catch (TrustException ex) {
+			// revoked, suspended, superseded or expired since the sign-in: no more tokens on it
+			throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_GRANT,
+					"The certificate the enterprise signed in with is no longer in force ("
+							+ ex.getErrorCode().code() + "); sign the enterprise in again",
+					null));
+		}
 		context.getClaims().claim("subject_type", "legal_person");
 		context.getClaims().claim("enterprise_name", enterprise.enterpriseName());
 		context.getClaims().claim("credit_code", enterprise.creditCode());
