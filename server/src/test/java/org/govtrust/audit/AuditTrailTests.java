@@ -82,6 +82,18 @@ class AuditTrailTests {
 	}
 
 	@Test
+	void verifyWhileAnEntryIsAppendedThenIntactUpToTheHeadItRead() {
+		// the state a check sees when entry 5 commits after the check read the head (at 4)
+		String hashOf4 = this.jdbc.sql("SELECT entry_hash FROM aud_entry WHERE seq = 4").query(String.class).single();
+		this.jdbc.sql("UPDATE aud_chain_head SET last_seq = 4, last_hash = :hash WHERE id = 1")
+			.param("hash", hashOf4)
+			.update();
+		org.govtrust.shared.chain.ChainVerification verification = this.trail.verify();
+		assertThat(verification.intact()).isTrue();
+		assertThat(verification.entriesChecked()).isEqualTo(4);
+	}
+
+	@Test
 	void appendChainsFromTheLastEntry() {
 		String last = this.jdbc.sql("SELECT entry_hash FROM aud_entry WHERE seq = 5").query(String.class).single();
 		this.trail.append("test.Event", "subject:6", "n=6");
