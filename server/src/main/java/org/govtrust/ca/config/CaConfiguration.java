@@ -7,6 +7,7 @@ import org.govtrust.ca.crypto.LegalPersonProfile;
 import org.govtrust.ca.crypto.OcspResponder;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,6 +35,16 @@ class CaConfiguration {
 	LegalPersonProfile legalPersonProfile(CaHierarchy hierarchy, CaProperties properties) {
 		return new LegalPersonProfile(hierarchy::issuing, LegalPersonProfile.Endpoints.under(properties.baseUrl()),
 				properties.policyOid());
+	}
+
+	/**
+	 * OCSP over GET (RFC 6960 A.1) carries the request's base64 in the path, with its slashes
+	 * sent as {@code %2F}, which Tomcat refuses by default. It passes them through still encoded
+	 * (so no path changes its meaning); the firewall lets them through on the OCSP path only.
+	 */
+	@Bean
+	TomcatConnectorCustomizer encodedSlashesPassThrough() {
+		return (connector) -> connector.setEncodedSolidusHandling("passthrough");
 	}
 
 	/** OCSP answers say they hold for an hour (nextUpdate); each is made fresh from the register. */

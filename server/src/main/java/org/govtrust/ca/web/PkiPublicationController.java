@@ -1,6 +1,9 @@
 package org.govtrust.ca.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.govtrust.ca.PkiPublication;
 import org.govtrust.ca.persistence.CertificateStore.PublishedCrl;
@@ -8,10 +11,10 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
  * What certificates point to (RFC 5280 and RFC 6960 media types, no session, no CSRF): the
@@ -26,6 +29,9 @@ class PkiPublicationController {
 	private static final MediaType CERT = MediaType.parseMediaType("application/pkix-cert");
 
 	private static final MediaType OCSP_RESPONSE = MediaType.parseMediaType("application/ocsp-response");
+
+	/** Where OCSP requests over GET start (the firewall lets encoded slashes through below it: login.web.OcspAwareFirewall). */
+	private static final String OCSP_GET = "/ca/ocsp/";
 
 	private final PkiPublication publication;
 
@@ -78,11 +84,18 @@ class PkiPublicationController {
 		return ResponseEntity.ok().contentType(OCSP_RESPONSE).body(this.publication.ocsp(request));
 	}
 
-	@GetMapping("/ca/ocsp/{request}")
-	ResponseEntity<byte[]> ocspGet(@PathVariable String request) {
+	/**
+	 * OCSP over GET: the path after {@code /ca/ocsp/} is the URL-encoded base64 of the request
+	 * (RFC 6960 A.1). It is read from the raw path and only percent-decoded: a {@code +} is part
+	 * of the base64 (form decoding would make it a space), and a client that sends its slashes
+	 * unencoded still gets an answer. Anything that is not base64 gets a malformedRequest answer.
+	 */
+	@GetMapping("/ca/ocsp/**")
+	ResponseEntity<byte[]> ocspGet(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length() + OCSP_GET.length());
 		byte[] der;
 		try {
-			der = Base64.getDecoder().decode(java.net.URLDecoder.decode(request, java.nio.charset.StandardCharsets.UTF_8));
+			der = Base64.getDecoder().decode(UriUtils.decode(path, StandardCharsets.UTF_8));
 		}
 		catch (IllegalArgumentException ex) {
 			der = new byte[0];

@@ -30,7 +30,6 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.util.StringUtils;
 
@@ -62,10 +61,13 @@ class SecurityConfiguration {
 	static final String[] ANONYMOUS_APIS = { "/api/v1/registrations/**", "/api/v1/login/**", "/api/v1/ca/**", "/ca/**",
 			"/api/v1/password-resets/**", "/api/v1/activations/**", "/api/v1/simulator/**", "/api/v1/staff/login/**" };
 
-	/** Spring's firewall, with its character rules checked without regular expressions. */
+	/**
+	 * Spring's firewall, with its character rules checked without regular expressions, and
+	 * encoded slashes allowed in OCSP requests over GET only.
+	 */
 	@Bean
 	WebSecurityCustomizer firewall() {
-		StrictHttpFirewall firewall = FirewallCharacters.firewall();
+		OcspAwareFirewall firewall = new OcspAwareFirewall();
 		return (web) -> web.httpFirewall(firewall);
 	}
 
