@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -20,6 +24,7 @@ import org.govtrust.login.SignedOut;
 import org.govtrust.sso.persistence.SigningKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
@@ -32,20 +37,26 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * OpenID Connect Back-Channel Logout: when a person's GovTrust session ends, every app they
  * signed in to through it that registered a back-channel logout URI receives a signed
  * logout token ({@code iss}, {@code aud}, {@code sub} as that app knows the person,
- * {@code events}), and the app's tokens from those sign-ins are revoked. Delivery is
- * best-effort with short time-outs; a failure is logged (app and status only) and never
- * keeps the person signed in.
+ * {@code events}), and the app's tokens from those sign-ins are revoked. The tokens are
+ * revoked in the transaction that ends the session; the logout tokens are sent only once it
+ * has committed, on a thread of their own, so that a slow or unreachable app never holds the
+ * request, its database connection or the locks its transaction took (an operator's act holds
+ * the audit trail's). Delivery is best-effort with short time-outs; a failure is logged (app
+ * and status only) and never keeps the person signed in.
  *
  * @see <a href="https://openid.net/specs/openid-connect-backchannel-1_0.html">Back-Channel Logout 1.0</a>
  */
 @Service
-public class BackChannelLogout {
+public class BackChannelLogout implements DisposableBean {
 
 	static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
 
@@ -65,6 +76,12 @@ public class BackChannelLogout {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+	/** Sends the logout tokens: a few threads, and a bounded queue (past it, a sign-out's tokens are not sent). */
+	private final ThreadPoolExecutor senders = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS,
+			new ArrayBlockingQueue<>(10_000), daemonThreads(),
+			(task, executor) -> logger.warn("Back-channel logout: {} sign-outs waiting already; this one is not sent",
+					executor.getQueue().size()));
+
 	public BackChannelLogout(JdbcClient jdbc, OAuth2AuthorizationService authorizations,
 			RegisteredClientRepository clients, JWKSource<SecurityContext> jwkSource, SigningKeys keys, Clock clock) {
 		this.jdbc = jdbc;
@@ -77,23 +94,57 @@ public class BackChannelLogout {
 
 	@EventListener
 	void on(SignedOut event) {
-		if (event.principal().startsWith("citizen:")) {
-			logout(event.principal());
+		if (!event.principal().startsWith("citizen:")) {
+			return;
+		}
+		List<Delivery> deliveries = revoke(event.principal());
+		if (deliveries.isEmpty()) {
+			return;
+		}
+		Runnable send = () -> deliveries.forEach((delivery) -> send(delivery.clientId(), delivery.uri(), delivery.token()));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					BackChannelLogout.this.senders.execute(send);
+				}
+
+			});
+		}
+		else {
+			this.senders.execute(send);
 		}
 	}
 
+	@Override
+	public void destroy() {
+		this.senders.shutdown();
+	}
+
+	private static CustomizableThreadFactory daemonThreads() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("back-channel-logout-");
+		threads.setDaemon(true);
+		return threads;
+	}
+
+	/** A logout token for an app, and where it goes. */
+	private record Delivery(String clientId, String uri, String token) {
+	}
+
 	/**
-	 * Tells the apps a person signed in to that the person signed out.
+	 * Revokes the tokens of every app a person signed in to, and makes the logout token for
+	 * each that registered a back-channel logout URI.
 	 * @param principal {@code citizen:<id>}
-	 * @return how many apps accepted the logout token
+	 * @return what to send
 	 */
-	public int logout(String principal) {
+	private List<Delivery> revoke(String principal) {
 		List<String> ids = this.jdbc
 			.sql("SELECT id FROM oauth2_authorization WHERE principal_name = :principal AND oidc_id_token_value IS NOT NULL")
 			.param("principal", principal)
 			.query(String.class)
 			.list();
-		int delivered = 0;
+		List<Delivery> deliveries = new ArrayList<>();
 		for (String id : ids) {
 			OAuth2Authorization authorization = this.authorizations.findById(id);
 			if (authorization == null) {
@@ -106,9 +157,9 @@ public class BackChannelLogout {
 			if (idToken == null || uri == null || uri.isBlank()) {
 				continue;
 			}
-			delivered += send(client.getClientId(), uri, token(idToken.getToken(), client.getClientId())) ? 1 : 0;
+			deliveries.add(new Delivery(client.getClientId(), uri, token(idToken.getToken(), client.getClientId())));
 		}
-		return delivered;
+		return deliveries;
 	}
 
 	private String token(OidcIdToken idToken, String clientId) {

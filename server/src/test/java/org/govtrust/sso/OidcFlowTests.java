@@ -317,7 +317,7 @@ class OidcFlowTests {
 			}
 			citizen.post("/api/v1/logout", Map.of()).andExpect(status().isNoContent());
 
-			assertThat(received).hasSize(2);
+			awaitSize(received, 2); // sent after the sign-out, on a thread of their own
 			String accountId = this.jdbc.sql("SELECT id FROM idn_account").query(String.class).single();
 			for (String message : received) {
 				String path = message.substring(0, message.indexOf(' '));
@@ -333,6 +333,60 @@ class OidcFlowTests {
 			assertThat(this.jdbc.sql("SELECT count(*) FROM oauth2_authorization").query(Long.class).single()).isZero();
 		}
 		finally {
+			app.stop(0);
+		}
+	}
+
+	@Test
+	void anOperatorDeactivatingAnAccountDoesNotWaitForTheAppsToHearOfIt() throws Exception {
+		java.util.concurrent.CountDownLatch appAnswers = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch appCalled = new java.util.concurrent.CountDownLatch(1);
+		List<Long> authorizationsWhenCalled = new java.util.concurrent.CopyOnWriteArrayList<>();
+		com.sun.net.httpserver.HttpServer app = com.sun.net.httpserver.HttpServer
+			.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		app.createContext("/", (exchange) -> {
+			// what every other connection sees at this moment: the sign-out has committed
+			authorizationsWhenCalled
+				.add(this.jdbc.sql("SELECT count(*) FROM oauth2_authorization").query(Long.class).single());
+			appCalled.countDown();
+			try {
+				appAnswers.await(30, java.util.concurrent.TimeUnit.SECONDS); // a slow app
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		app.start();
+		try {
+			this.clients.register(new RegisterClientCommand("slow-app", "slow-app", "部门", null, List.of(REDIRECT),
+					List.of(), List.of("openid"), false, false, "loa1", false, false,
+					"http://localhost:" + app.getAddress().getPort() + "/bc"));
+			WebClient citizen = registeredCitizen();
+			String verifier = "verifier-slow-" + "q".repeat(40);
+			String code = code(citizen.get(authorizeUrl("slow-app", challenge(verifier), "openid", null))
+				.andExpect(status().is3xxRedirection())
+				.andReturn());
+			this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("grant_type", "authorization_code")
+				.param("code", code)
+				.param("redirect_uri", REDIRECT)
+				.param("client_id", "slow-app")
+				.param("code_verifier", verifier))
+				.andExpect(status().isOk());
+			UUID admin = this.jdbc.sql("SELECT id FROM idn_staff WHERE login_name = 'admin'").query(UUID.class).single();
+
+			// inside one transaction that holds the counter ledger's and the audit trail's locks
+			this.importer.deactivate(admin, TestPersons.WANG_ID, "本人申请注销");
+
+			// it returned while the app still holds the logout token's request
+			assertThat(appAnswers.getCount()).isEqualTo(1);
+			assertThat(appCalled.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			assertThat(authorizationsWhenCalled).containsExactly(0L);
+		}
+		finally {
+			appAnswers.countDown();
 			app.stop(0);
 		}
 	}
@@ -653,6 +707,14 @@ class OidcFlowTests {
 	}
 
 	// --- helpers ---
+
+	private static void awaitSize(List<String> received, int size) throws InterruptedException {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+		while (received.size() < size && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(received).hasSize(size);
+	}
 
 	/** An app's own access token (client credentials), authenticated with {@code basic}. */
 	private String clientCredentialsToken(String basic) throws Exception {
