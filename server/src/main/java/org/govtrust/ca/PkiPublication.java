@@ -273,6 +273,14 @@ public class PkiPublication {
 			publish(true);
 			publishRoot();
 		});
+	}
+
+	/**
+	 * Forgets expired certificate-login challenges, every hour (from five minutes after the
+	 * start, so that nodes restarted often forget them too).
+	 */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	public void forgetExpiredChallenges() {
 		this.store.deleteChallengesBefore(this.clock.instant());
 	}
 

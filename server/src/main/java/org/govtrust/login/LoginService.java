@@ -3,6 +3,7 @@ package org.govtrust.login;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,7 +28,10 @@ import org.govtrust.sms.CodeSent;
 import org.govtrust.sms.SmsCodeService;
 import org.govtrust.sms.SmsError;
 import org.govtrust.sms.SmsPurpose;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class LoginService {
+
+	private static final Logger logger = LoggerFactory.getLogger(LoginService.class);
 
 	static final String PASSWORD = "PASSWORD";
 
@@ -262,6 +268,20 @@ public class LoginService {
 		this.history.record(account.id(), method.name(), true, client.maskedAddress(), client.userAgent(), now);
 		this.events.publishEvent(new LoginSucceeded(signedIn.getName(), method, now));
 		return signedIn;
+	}
+
+	/**
+	 * Forgets failed sign-ins older than every window that counts them, every hour (a success
+	 * forgets its own account's at once; the failures of addresses and of unknown identifiers
+	 * have no success to clear them).
+	 */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	public void purgeOldFailures() {
+		Duration window = Collections.max(List.of(this.properties.failureWindow(), this.properties.addressWindow()));
+		int removed = this.failures.purgeBefore(this.clock.instant().minus(window));
+		if (removed > 0) {
+			logger.info("Purged {} failed sign-ins older than {}", removed, window);
+		}
 	}
 
 	private void ensureNotLocked(String key, Instant now, Duration window, LoginError error) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,7 @@ import org.govtrust.sms.spi.SmsSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -180,12 +182,19 @@ public class SmsCodeService {
 	}
 
 	/**
-	 * Removes send records no window needs any more.
+	 * Removes send records no window needs any more (older than the longest configured window,
+	 * and at least two days), every hour: each holds a phone's and an address's keyed hash.
 	 * @return rows removed
 	 */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
 	@Transactional
 	public int purgeExpiredSends() {
-		return this.store.purgeSendsBefore(this.clock.instant().minus(LONGEST_KEPT));
+		Duration kept = Collections.max(List.of(LONGEST_KEPT, this.phoneHorizon, this.addressHorizon));
+		int removed = this.store.purgeSendsBefore(this.clock.instant().minus(kept));
+		if (removed > 0) {
+			logger.info("Purged {} SMS send records older than {}", removed, kept);
+		}
+		return removed;
 	}
 
 	/**

@@ -379,7 +379,7 @@ class CertificateAuthorityTests {
 	}
 
 	@Test
-	void scheduledRepublishingSignsFreshCrlsAndForgetsExpiredLoginChallenges() throws Exception {
+	void scheduledJobsSignFreshCrlsAndForgetExpiredLoginChallenges() throws Exception {
 		issue(enrol(), ecKey());
 		crl("/ca/crl/issuing.crl");
 		crl("/ca/crl/root.crl");
@@ -392,6 +392,7 @@ class CertificateAuthorityTests {
 		UUID open = challenge(this.clock.instant().plus(Duration.ofMinutes(5)));
 
 		this.publication.republishOnSchedule();
+		this.publication.forgetExpiredChallenges();
 
 		assertThat(crlNumber()).isGreaterThan(issuing);
 		assertThat(this.jdbc.sql("SELECT number FROM ca_crl WHERE issuer = 'root' AND kind = 'FULL'")

@@ -189,4 +189,20 @@ class SmsCodeServiceTests {
 		assertThat(stored).doesNotContain(code).doesNotContain("19912345678").hasSize(128);
 	}
 
+
+	@Test
+	void purgeWhenSendsOlderThanEveryWindowThenOnlyTheyGo() {
+		Instant first = this.clock.instant();
+		this.node1.send(this.phone, SmsPurpose.REGISTRATION, "scope", "203.0.113.1");
+		this.clock.set(first.plus(Duration.ofHours(47)));
+		this.node1.send(new MobileNumber("13812345678"), SmsPurpose.REGISTRATION, "scope", "203.0.113.2");
+		this.clock.set(first.plus(Duration.ofHours(49))); // the first is past two days, the second is not
+
+		assertThat(this.node1.purgeExpiredSends()).isEqualTo(1);
+
+		assertThat(this.jdbc.sql("SELECT sent_at FROM sms_send").query(java.time.OffsetDateTime.class).list())
+			.extracting(java.time.OffsetDateTime::toInstant)
+			.containsExactly(first.plus(Duration.ofHours(47)));
+	}
+
 }

@@ -38,6 +38,17 @@ public class LoginFailures {
 			.update();
 	}
 
+	/**
+	 * Forgets failures older than any window counts.
+	 * @param before the oldest that may still count
+	 * @return rows removed
+	 */
+	public int purgeBefore(Instant before) {
+		return this.jdbc.sql("DELETE FROM lgn_failure WHERE failed_at < :before")
+			.param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+			.update();
+	}
+
 	public void clear(String keyHash, String factor) {
 		this.jdbc.sql("DELETE FROM lgn_failure WHERE key_hash = :key AND factor = :factor")
 			.param("key", keyHash)
