@@ -303,17 +303,7 @@ class OidcFlowTests {
 			}
 			WebClient citizen = registeredCitizen();
 			for (String id : List.of("app-one", "app-two")) {
-				String verifier = "verifier-" + id + "-" + "q".repeat(40);
-				String code = code(citizen.get(authorizeUrl(id, challenge(verifier), "openid", null))
-					.andExpect(status().is3xxRedirection())
-					.andReturn());
-				this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-					.param("grant_type", "authorization_code")
-					.param("code", code)
-					.param("redirect_uri", REDIRECT)
-					.param("client_id", id)
-					.param("code_verifier", verifier))
-					.andExpect(status().isOk());
+				signInTo(citizen, id);
 			}
 			citizen.post("/api/v1/logout", Map.of()).andExpect(status().isNoContent());
 
@@ -363,18 +353,7 @@ class OidcFlowTests {
 			this.clients.register(new RegisterClientCommand("slow-app", "slow-app", "部门", null, List.of(REDIRECT),
 					List.of(), List.of("openid"), false, false, "loa1", false, false,
 					"http://localhost:" + app.getAddress().getPort() + "/bc"));
-			WebClient citizen = registeredCitizen();
-			String verifier = "verifier-slow-" + "q".repeat(40);
-			String code = code(citizen.get(authorizeUrl("slow-app", challenge(verifier), "openid", null))
-				.andExpect(status().is3xxRedirection())
-				.andReturn());
-			this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.param("grant_type", "authorization_code")
-				.param("code", code)
-				.param("redirect_uri", REDIRECT)
-				.param("client_id", "slow-app")
-				.param("code_verifier", verifier))
-				.andExpect(status().isOk());
+			signInTo(registeredCitizen(), "slow-app");
 			UUID admin = this.jdbc.sql("SELECT id FROM idn_staff WHERE login_name = 'admin'").query(UUID.class).single();
 
 			// inside one transaction that holds the counter ledger's and the audit trail's locks
@@ -707,6 +686,21 @@ class OidcFlowTests {
 	}
 
 	// --- helpers ---
+
+	/** The signed-in citizen goes to a public app, which exchanges its code for tokens. */
+	private void signInTo(WebClient citizen, String clientId) throws Exception {
+		String verifier = "verifier-" + clientId + "-" + "q".repeat(40);
+		String code = code(citizen.get(authorizeUrl(clientId, challenge(verifier), "openid", null))
+			.andExpect(status().is3xxRedirection())
+			.andReturn());
+		this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("grant_type", "authorization_code")
+			.param("code", code)
+			.param("redirect_uri", REDIRECT)
+			.param("client_id", clientId)
+			.param("code_verifier", verifier))
+			.andExpect(status().isOk());
+	}
 
 	private static void awaitSize(List<String> received, int size) throws InterruptedException {
 		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
