@@ -30,9 +30,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Staff accounts: the bootstrap administrator from configuration on first start, accounts
@@ -60,8 +63,12 @@ public class StaffService {
 
 	private volatile String dummyHash;
 
+	private final TransactionTemplate transactions;
+
 	public StaffService(StaffRepository staff, PasswordEncoder passwordEncoder, PersonalDataCipher cipher,
-			MobileNumbers mobileNumbers, ApplicationEventPublisher events, Clock clock, IdentityProperties properties) {
+			MobileNumbers mobileNumbers, ApplicationEventPublisher events, Clock clock, IdentityProperties properties,
+			PlatformTransactionManager transactionManager) {
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.staff = staff;
 		this.passwordEncoder = passwordEncoder;
 		this.cipher = cipher;
@@ -76,23 +83,44 @@ public class StaffService {
 	 * when no staff account exists yet.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
-	@Transactional
 	public void bootstrap() {
 		IdentityProperties.BootstrapAdmin admin = this.properties.bootstrapAdmin();
 		if (admin == null || admin.loginName() == null || this.staff.count() > 0) {
 			return;
 		}
+		createBootstrapAdmin(admin);
+	}
+
+	/**
+	 * Creates the bootstrap administrator, in a transaction of its own. Nodes started together
+	 * on a new database all find no staff account: the first to commit creates it, and the
+	 * others, whose login name is then taken (or whose insert meets its unique key), leave it
+	 * at that and start.
+	 */
+	void createBootstrapAdmin(IdentityProperties.BootstrapAdmin admin) {
 		try {
-			create(new CreateStaffCommand(admin.loginName(), admin.name(), admin.phone(), admin.password(),
+			this.transactions.executeWithoutResult((status) -> create(new CreateStaffCommand(admin.loginName(),
+					admin.name(), admin.phone(), admin.password(),
 					admin.roles() == null || admin.roles().isEmpty() ? EnumSet.of(StaffRole.ADMIN, StaffRole.AUDITOR)
 							: EnumSet.copyOf(admin.roles()),
-					null), "bootstrap");
+					null), "bootstrap"));
 		}
 		catch (InvalidInputException ex) {
+			if (ex.getProblems().stream().allMatch((problem) -> problem.code() == IdentityError.LOGIN_NAME_TAKEN)) {
+				logger.info("The bootstrap administrator '{}' was created by another node", admin.loginName());
+				return;
+			}
 			throw new IllegalStateException("govtrust.identity.bootstrap-admin is not usable: " + ex.getProblems()
 				.stream()
 				.map((problem) -> problem.field() + " " + problem.code().code())
 				.toList() + " (see the error catalogue for each code)");
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (this.staff.count() > 0) {
+				logger.info("The bootstrap administrator '{}' was created by another node", admin.loginName());
+				return;
+			}
+			throw ex;
 		}
 		logger.info("Created the bootstrap administrator '{}'", admin.loginName());
 	}
