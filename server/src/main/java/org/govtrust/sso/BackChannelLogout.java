@@ -76,10 +76,11 @@ public class BackChannelLogout implements DisposableBean {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-	/** Sends the logout tokens: a few threads, and a bounded queue (past it, a sign-out's tokens are not sent). */
+	/** Sends the logout tokens: a few threads, and a bounded queue (past it, a token is not sent). */
 	private final ThreadPoolExecutor senders = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS,
-			new ArrayBlockingQueue<>(10_000), daemonThreads(),
-			(task, executor) -> logger.warn("Back-channel logout: {} sign-outs waiting already; this one is not sent",
+			new ArrayBlockingQueue<>(10_000), daemonThreads(), (task, executor) -> logger.warn(executor.isShutdown()
+					? "Back-channel logout: shutting down, a logout token is not sent"
+					: "Back-channel logout: {} logout tokens waiting already, this one is not sent",
 					executor.getQueue().size()));
 
 	public BackChannelLogout(JdbcClient jdbc, OAuth2AuthorizationService authorizations,
@@ -101,25 +102,42 @@ public class BackChannelLogout implements DisposableBean {
 		if (deliveries.isEmpty()) {
 			return;
 		}
-		Runnable send = () -> deliveries.forEach((delivery) -> send(delivery.clientId(), delivery.uri(), delivery.token()));
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 				@Override
 				public void afterCommit() {
-					BackChannelLogout.this.senders.execute(send);
+					submit(deliveries);
 				}
 
 			});
 		}
 		else {
-			this.senders.execute(send);
+			submit(deliveries);
 		}
 	}
 
+	/** One task an app, so that a slow app delays no other; each token is signed as it is sent. */
+	private void submit(List<Delivery> deliveries) {
+		for (Delivery delivery : deliveries) {
+			this.senders.execute(() -> {
+				try {
+					send(delivery.clientId(), delivery.uri(), token(delivery.idToken(), delivery.clientId()));
+				}
+				catch (RuntimeException ex) { // the signing key could not be read
+					logger.warn("Back-channel logout to app {} failed: {}", delivery.clientId(), ex.toString());
+				}
+			});
+		}
+	}
+
+	/** Sends what is queued for up to five seconds, then gives up on the rest, saying how many. */
 	@Override
-	public void destroy() {
+	public void destroy() throws InterruptedException {
 		this.senders.shutdown();
+		if (!this.senders.awaitTermination(5, TimeUnit.SECONDS)) {
+			logger.warn("Back-channel logout: {} logout tokens not sent at shutdown", this.senders.shutdownNow().size());
+		}
 	}
 
 	private static CustomizableThreadFactory daemonThreads() {
@@ -128,8 +146,8 @@ public class BackChannelLogout implements DisposableBean {
 		return threads;
 	}
 
-	/** A logout token for an app, and where it goes. */
-	private record Delivery(String clientId, String uri, String token) {
+	/** A logout token to make for an app, and where it goes. */
+	private record Delivery(String clientId, String uri, OidcIdToken idToken) {
 	}
 
 	/**
@@ -157,7 +175,7 @@ public class BackChannelLogout implements DisposableBean {
 			if (idToken == null || uri == null || uri.isBlank()) {
 				continue;
 			}
-			deliveries.add(new Delivery(client.getClientId(), uri, token(idToken.getToken(), client.getClientId())));
+			deliveries.add(new Delivery(client.getClientId(), uri, idToken.getToken()));
 		}
 		return deliveries;
 	}
@@ -193,7 +211,7 @@ public class BackChannelLogout implements DisposableBean {
 			}
 			return ok;
 		}
-		catch (java.io.IOException ex) {
+		catch (java.io.IOException | RuntimeException ex) { // RuntimeException: a URI the HTTP client refuses
 			logger.warn("Back-channel logout to app {} failed: {}", clientId, ex.getMessage());
 			return false;
 		}

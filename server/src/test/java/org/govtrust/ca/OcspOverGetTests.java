@@ -51,16 +51,17 @@ class OcspOverGetTests {
 	@Test
 	void answersARequestWhoseBase64HasPlusAndSlashEncodedOrNot() throws Exception {
 		X509CertificateHolder issuer = new X509CertificateHolder(send("/ca/certs/issuing.cer").body());
-		for (boolean encoded : new boolean[] { true, false }) {
+		// encoded; as it is (a raw "//" is no path, so none there); encoded with a "//" (%2F%2F)
+		for (String form : new String[] { "encoded", "raw", "encoded //" }) {
 			BigInteger serial = new BigInteger(64, this.random);
 			byte[] nonce = new byte[16];
 			String base64;
-			do { // a request whose base64 has a '+' and a '/' (but no "//", which no path may hold)
+			do { // a request whose base64 has a '+' and a '/'
 				this.random.nextBytes(nonce);
 				base64 = Base64.getEncoder().encodeToString(request(issuer, serial, nonce));
 			}
-			while (!base64.contains("+") || !base64.contains("/") || base64.contains("//"));
-			String path = encoded ? URLEncoder.encode(base64, StandardCharsets.UTF_8) : base64;
+			while (!base64.contains("+") || !base64.contains("/") || (base64.contains("//") != form.endsWith("//")));
+			String path = form.startsWith("encoded") ? URLEncoder.encode(base64, StandardCharsets.UTF_8) : base64;
 
 			HttpResponse<byte[]> answer = send("/ca/ocsp/" + path);
 
@@ -74,6 +75,15 @@ class OcspOverGetTests {
 			assertThat(single.getCertStatus()).isInstanceOf(UnknownStatus.class);
 			assertThat(basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce).getExtnValue().getOctets())
 				.isEqualTo(new DEROctetString(nonce).getOctets());
+		}
+	}
+
+	@Test
+	void withoutARequestTheAnswerIsMalformedRequest() throws Exception {
+		for (String path : new String[] { "/ca/ocsp", "/ca/ocsp/" }) {
+			HttpResponse<byte[]> answer = send(path);
+			assertThat(answer.statusCode()).as(path).isEqualTo(200);
+			assertThat(new OCSPResp(answer.body()).getStatus()).as(path).isEqualTo(OCSPResp.MALFORMED_REQUEST);
 		}
 	}
 

@@ -30,7 +30,10 @@ class PkiPublicationController {
 
 	private static final MediaType OCSP_RESPONSE = MediaType.parseMediaType("application/ocsp-response");
 
-	/** Where OCSP requests over GET start (the firewall lets encoded slashes through below it: login.web.OcspAwareFirewall). */
+	/**
+	 * Where OCSP requests over GET start (the firewall lets encoded slashes through below it:
+	 * login.web.OcspAwareFirewall).
+	 */
 	private static final String OCSP_GET = "/ca/ocsp/";
 
 	private final PkiPublication publication;
@@ -92,7 +95,9 @@ class PkiPublicationController {
 	 */
 	@GetMapping("/ca/ocsp/**")
 	ResponseEntity<byte[]> ocspGet(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length() + OCSP_GET.length());
+		String uri = request.getRequestURI();
+		int start = request.getContextPath().length() + OCSP_GET.length();
+		String path = (uri.length() > start) ? uri.substring(start) : ""; // "/ca/ocsp" matches too
 		byte[] der;
 		try {
 			der = Base64.getDecoder().decode(UriUtils.decode(path, StandardCharsets.UTF_8));

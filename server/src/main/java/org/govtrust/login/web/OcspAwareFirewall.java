@@ -30,11 +30,13 @@ final class OcspAwareFirewall implements HttpFirewall {
 		// Tomcat leaves %2F encoded in the decoded path too, where the strict firewall takes its
 		// '%' for an encoded percent sign
 		this.ocsp.setAllowUrlEncodedPercent(true);
+		// a base64 may hold "//", which the request then carries as %2F%2F
+		this.ocsp.setAllowUrlEncodedDoubleSlash(true);
 	}
 
 	@Override
 	public FirewalledRequest getFirewalledRequest(HttpServletRequest request) {
-		boolean ocspGet = "GET".equals(request.getMethod())
+		boolean ocspGet = ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
 				&& request.getRequestURI().startsWith(request.getContextPath() + OCSP_GET);
 		return (ocspGet ? this.ocsp : this.strict).getFirewalledRequest(request);
 	}
