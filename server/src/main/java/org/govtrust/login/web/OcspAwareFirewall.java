@@ -12,14 +12,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * their path is the base64 of the request with its slashes encoded as {@code %2F} (RFC 6960
  * A.1), which the strict firewall refuses. Those requests, and only those, go through a second
  * strict firewall that allows encoded slashes (and so the {@code %} they leave in the decoded
- * path); every other rule stays. Tomcat passes such
- * slashes through still encoded ({@code ca.config.CaConfiguration}), so they never change
- * which path is asked for.
+ * path); every other rule stays. Tomcat passes such slashes through still encoded
+ * ({@code ca.config.CaConfiguration}), so they never change which path is asked for.
  */
 final class OcspAwareFirewall implements HttpFirewall {
 
 	/** Where OCSP requests over GET start ({@code ca.web.PkiPublicationController}). */
-	static final String OCSP_GET = "/ca/ocsp/";
+	private static final String OCSP_GET = "/ca/ocsp/";
 
 	private final StrictHttpFirewall strict = FirewallCharacters.firewall();
 
