@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.govtrust.identity.config.IdentityProperties;
 import org.govtrust.identity.domain.Account;
 import org.govtrust.identity.domain.AccountRepository;
+import org.govtrust.identity.domain.FreeText;
 import org.govtrust.identity.domain.IdNumbers;
 import org.govtrust.identity.domain.Registration;
 import org.govtrust.identity.domain.RegistrationRepository;
@@ -39,6 +40,18 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CounterService {
+
+	/** The longest list of documents seen, joined by {@code /}. */
+	public static final int DOCUMENTS_MAX_LENGTH = 200;
+
+	/** The longest verification method. */
+	public static final int METHOD_MAX_LENGTH = 100;
+
+	/**
+	 * The longest note. With the other fields and the clerk's name and location, a ledger
+	 * entry stays well within the 2000 characters {@code idn_counter_ledger.details} keeps.
+	 */
+	public static final int NOTE_MAX_LENGTH = 500;
 
 	private final AccountRepository accounts;
 
@@ -114,6 +127,12 @@ public class CounterService {
 		if (command.method() == null || command.method().isBlank()) {
 			throw TrustException.forField("method", IdentityError.COUNTER_METHOD_REQUIRED);
 		}
+		String documents = String.join("/", command.documents());
+		String method = clean(command.method());
+		String note = clean(command.note());
+		FreeText.check("documents", documents, DOCUMENTS_MAX_LENGTH);
+		FreeText.check("method", method, METHOD_MAX_LENGTH);
+		FreeText.check("note", note, NOTE_MAX_LENGTH);
 		StaffView clerk = this.staff.get(clerkId);
 		String hash = this.cipher.lookupHash("id", id.canonical());
 		Instant now = this.clock.instant();
@@ -121,8 +140,8 @@ public class CounterService {
 		String subject = account.map((found) -> "account:" + found.getId())
 			.orElse("person:" + Masking.idNumber(id.canonical()));
 		ChainEntry entry = this.ledger.record("IN_PERSON_VERIFICATION", subject,
-				details(clerk, "documents=" + String.join("/", command.documents()) + "; method=" + clean(command.method())
-						+ "; outcome=" + (command.passed() ? "PASSED" : "FAILED") + "; note=" + clean(command.note())));
+				details(clerk, "documents=" + documents + "; method=" + method + "; outcome="
+						+ (command.passed() ? "PASSED" : "FAILED") + "; note=" + note));
 		if (command.passed()) {
 			String reference = "ledger:" + entry.seq();
 			if (account.isPresent()) {
@@ -157,6 +176,8 @@ public class CounterService {
 	@Transactional
 	public ChainEntry verifyPhoneManually(UUID clerkId, String idNumber, @Nullable String note) {
 		ResidentIdNumber.Valid id = IdNumbers.parse(idNumber, today(), "idNumber");
+		String cleanNote = clean(note);
+		FreeText.check("note", cleanNote, NOTE_MAX_LENGTH);
 		String hash = this.cipher.lookupHash("id", id.canonical());
 		Registration registration = openRegistration(hash)
 			.filter((open) -> open.getStatus() == RegistrationStatus.PHONE_PENDING)
@@ -166,7 +187,7 @@ public class CounterService {
 		registration.phoneVerified();
 		this.registrations.save(registration);
 		ChainEntry entry = this.ledger.record("MANUAL_PHONE_VERIFICATION", "registration:" + registration.getId(),
-				details(clerk, "phone=" + registration.getPhoneMasked() + "; note=" + clean(note)));
+				details(clerk, "phone=" + registration.getPhoneMasked() + "; note=" + cleanNote));
 		this.events.publishEvent(new RegistrationPhoneVerified(registration.getId(), now));
 		this.events.publishEvent(new CounterActRecorded(entry.seq(), entry.type(), clerkId, now));
 		return entry;

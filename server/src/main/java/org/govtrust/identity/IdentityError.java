@@ -200,6 +200,9 @@ public enum IdentityError implements ErrorCode {
 	/** Too many rows. Argument: the maximum. */
 	IMPORT_TOO_LARGE("IDN-1059", HttpStatus.BAD_REQUEST),
 
+	/** Free text longer than the column that keeps it. Arguments: the maximum, the length given. */
+	TEXT_TOO_LONG("IDN-1060", HttpStatus.BAD_REQUEST),
+
 	/** An account already exists for a row's ID number. */
 	IMPORT_ACCOUNT_EXISTS("IDN-2040", HttpStatus.CONFLICT),
 

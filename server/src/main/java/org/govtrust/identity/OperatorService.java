@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.govtrust.identity.domain.Account;
 import org.govtrust.identity.domain.AccountRepository;
+import org.govtrust.identity.domain.FreeText;
 import org.govtrust.identity.domain.IdNumbers;
 import org.govtrust.identity.domain.PersonName;
 import org.govtrust.identity.domain.ProtectedValue;
@@ -48,6 +49,9 @@ public class OperatorService {
 
 	/** The largest import accepted at once. */
 	public static final int IMPORT_MAX_ROWS = 10_000;
+
+	/** The longest reason: what {@code idn_account_change.reason} keeps. */
+	public static final int REASON_MAX_LENGTH = 500;
 
 	private final AccountRepository accounts;
 
@@ -91,14 +95,14 @@ public class OperatorService {
 	 */
 	@Transactional
 	public AccountView correctPhone(UUID operatorId, String idNumber, String newPhone, String reason) {
-		requireReason(reason);
+		String why = requireReason(reason);
 		Account account = find(idNumber);
 		MobileNumber phone = this.mobileNumbers.parse(newPhone, "phone");
 		String old = account.getPhoneMasked();
 		account.changePhone(new ProtectedValue(this.cipher.encrypt(phone.national()),
 				this.cipher.lookupHash("phone", phone.national()), phone.masked()));
 		this.accounts.save(account);
-		act(operatorId, account, "PHONE_CORRECTION", "PHONE", old, phone.masked(), reason);
+		act(operatorId, account, "PHONE_CORRECTION", "PHONE", old, phone.masked(), why);
 		this.events.publishEvent(new AccountChanged(account.getId(), "PHONE", "operator", this.clock.instant()));
 		return AccountViews.of(account);
 	}
@@ -108,31 +112,31 @@ public class OperatorService {
 	 */
 	@Transactional
 	public AccountView resetActivation(UUID operatorId, String idNumber, String reason) {
-		requireReason(reason);
+		String why = requireReason(reason);
 		Account account = find(idNumber);
 		String old = account.getStatus().name();
 		account.resetActivation();
-		return statusChanged(operatorId, account, "ACTIVATION_RESET", old, reason);
+		return statusChanged(operatorId, account, "ACTIVATION_RESET", old, why);
 	}
 
 	/** Deactivates an account: nobody can sign in to it, every session ends. */
 	@Transactional
 	public AccountView deactivate(UUID operatorId, String idNumber, String reason) {
-		requireReason(reason);
+		String why = requireReason(reason);
 		Account account = find(idNumber);
 		String old = account.getStatus().name();
 		account.deactivate();
-		return statusChanged(operatorId, account, "DEACTIVATION", old, reason);
+		return statusChanged(operatorId, account, "DEACTIVATION", old, why);
 	}
 
 	/** Reactivates a deactivated account. */
 	@Transactional
 	public AccountView reactivate(UUID operatorId, String idNumber, String reason) {
-		requireReason(reason);
+		String why = requireReason(reason);
 		Account account = find(idNumber);
 		String old = account.getStatus().name();
 		account.reactivate();
-		return statusChanged(operatorId, account, "REACTIVATION", old, reason);
+		return statusChanged(operatorId, account, "REACTIVATION", old, why);
 	}
 
 	/**
@@ -146,7 +150,7 @@ public class OperatorService {
 	 */
 	@Transactional
 	public AccountView merge(UUID operatorId, String survivorIdNumber, String duplicateIdNumber, String reason) {
-		requireReason(reason);
+		String why = requireReason(reason);
 		Account survivor = find(survivorIdNumber);
 		Account duplicate = find(duplicateIdNumber);
 		if (survivor.getId().equals(duplicate.getId())) {
@@ -155,7 +159,7 @@ public class OperatorService {
 		duplicate.mergeInto(survivor.getId());
 		this.accounts.save(duplicate);
 		this.changes.moveHistory(duplicate.getId(), survivor.getId());
-		act(operatorId, survivor, "MERGE", "MERGE", "account:" + duplicate.getId(), "account:" + survivor.getId(), reason);
+		act(operatorId, survivor, "MERGE", "MERGE", "account:" + duplicate.getId(), "account:" + survivor.getId(), why);
 		Instant now = this.clock.instant();
 		this.events.publishEvent(new AccountStatusChanged(duplicate.getId(), AccountStatus.DEACTIVATED, now));
 		this.events.publishEvent(new AccountChanged(survivor.getId(), "MERGE", "operator", now));
@@ -260,10 +264,17 @@ public class OperatorService {
 			.orElseThrow(() -> TrustException.forField("idNumber", IdentityError.ACCOUNT_NOT_FOUND));
 	}
 
-	private static void requireReason(@Nullable String reason) {
-		if (reason == null || reason.strip().length() < 4) {
+	/**
+	 * The reason as it is kept: at least 4 characters, and no longer than its column (checked
+	 * before anything is written; the ledger entry around it stays within its 2000 too).
+	 */
+	private static String requireReason(@Nullable String reason) {
+		String why = (reason == null) ? "" : reason.strip();
+		if (why.length() < 4) {
 			throw TrustException.forField("reason", IdentityError.REASON_REQUIRED);
 		}
+		FreeText.check("reason", why, REASON_MAX_LENGTH);
+		return why;
 	}
 
 	private static List<String> lines(String csv) {

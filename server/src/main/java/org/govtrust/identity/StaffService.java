@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import org.govtrust.identity.config.IdentityProperties;
+import org.govtrust.identity.domain.FreeText;
 import org.govtrust.identity.domain.LoginNames;
 import org.govtrust.identity.domain.PasswordPolicy;
 import org.govtrust.identity.domain.PersonName;
@@ -46,6 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class StaffService {
 
 	private static final Logger logger = LoggerFactory.getLogger(StaffService.class);
+
+	/** The longest counter or office name: what {@code idn_staff.location} keeps. */
+	public static final int LOCATION_MAX_LENGTH = 200;
 
 	private final StaffRepository staff;
 
@@ -159,6 +163,11 @@ public class StaffService {
 		if (roles.isEmpty()) {
 			problems.add(new FieldProblem("roles", IdentityError.STAFF_ROLES_REQUIRED));
 		}
+		String location = blankToNull(command.location());
+		collect(problems, () -> {
+			FreeText.check("location", location, LOCATION_MAX_LENGTH);
+			return Boolean.TRUE;
+		});
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -166,7 +175,7 @@ public class StaffService {
 		ProtectedValue protectedPhone = new ProtectedValue(this.cipher.encrypt(phone.national()),
 				this.cipher.lookupHash("phone", phone.national()), phone.masked());
 		Staff created = Staff.create(UUID.randomUUID(), loginName, name, protectedPhone,
-				this.passwordEncoder.encode(password), roles, blankToNull(command.location()), now);
+				this.passwordEncoder.encode(password), roles, location, now);
 		this.staff.save(created);
 		this.events.publishEvent(new StaffCreated(created.getId(), roles, createdBy, now));
 		return view(created);

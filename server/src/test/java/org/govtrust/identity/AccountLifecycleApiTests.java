@@ -3,6 +3,7 @@ package org.govtrust.identity;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -419,6 +420,86 @@ class AccountLifecycleApiTests {
 			.andExpect(jsonPath("$.code").value("IDN-2034"));
 	}
 
+	// --- free text no longer than where it is kept -------------------------------------
+
+	@Test
+	void operatorReasonLongerThanItsColumnIsRefusedBeforeAnythingIsWritten() throws Exception {
+		WebClient operator = importPending("王小明", TestPersons.WANG_ID, "13912340000");
+		importPendingWith(operator, "李雷", TestPersons.LI_ID, "13912340001");
+		long ledger = rows("idn_counter_ledger");
+		String tooLong = "核".repeat(501);
+		Map<String, Map<String, String>> repairs = new LinkedHashMap<>();
+		repairs.put("phone-corrections", Map.of("idNumber", TestPersons.WANG_ID, "phone", "15012345678", "reason", tooLong));
+		repairs.put("activation-resets", Map.of("idNumber", TestPersons.WANG_ID, "reason", tooLong));
+		repairs.put("deactivations", Map.of("idNumber", TestPersons.WANG_ID, "reason", tooLong));
+		repairs.put("reactivations", Map.of("idNumber", TestPersons.WANG_ID, "reason", tooLong));
+		repairs.put("merges", Map.of("survivorIdNumber", TestPersons.WANG_ID, "duplicateIdNumber", TestPersons.LI_ID,
+				"reason", tooLong));
+		for (Map.Entry<String, Map<String, String>> repair : repairs.entrySet()) {
+			operator.post("/api/v1/staff/operator/" + repair.getKey(), repair.getValue())
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.code").value("IDN-1060"))
+				.andExpect(jsonPath("$.field").value("reason"))
+				.andExpect(jsonPath("$.detail").value(containsString("500")));
+		}
+		assertThat(rows("idn_account_change")).isZero();
+		assertThat(rows("idn_counter_ledger")).isEqualTo(ledger);
+		assertThat(this.jdbc.sql("SELECT DISTINCT status FROM idn_account").query(String.class).list())
+			.containsExactly("PENDING_ACTIVATION");
+		operator.post("/api/v1/staff/operator/deactivations",
+				Map.of("idNumber", TestPersons.WANG_ID, "reason", "核".repeat(500)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("DEACTIVATED"));
+	}
+
+	@Test
+	void clerkTextLongerThanTheLedgerKeepsIsRefusedBeforeAnythingIsWritten() throws Exception {
+		client().post("/api/v1/registrations", TestPersons.wang("19912345678")).andExpect(status().isCreated());
+		WebClient clerk = staff("clerk1", "CLERK", "13700000002");
+		String tooLong = "核".repeat(2000);
+		clerk.post("/api/v1/staff/counter/in-person-verifications", Map.of("idNumber", TestPersons.WANG_ID,
+				"documents", List.of("居民身份证"), "method", "人证比对", "passed", true, "note", tooLong))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("IDN-1060"))
+			.andExpect(jsonPath("$.field").value("note"));
+		clerk.post("/api/v1/staff/counter/in-person-verifications", Map.of("idNumber", TestPersons.WANG_ID,
+				"documents", List.of("居民身份证"), "method", tooLong, "passed", true, "note", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("IDN-1060"))
+			.andExpect(jsonPath("$.field").value("method"));
+		clerk.post("/api/v1/staff/counter/in-person-verifications", Map.of("idNumber", TestPersons.WANG_ID,
+				"documents", List.of(tooLong), "method", "人证比对", "passed", true, "note", ""))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("IDN-1060"))
+			.andExpect(jsonPath("$.field").value("documents"));
+		clerk.post("/api/v1/staff/counter/phone-verifications", Map.of("idNumber", TestPersons.WANG_ID, "note", tooLong))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("IDN-1060"))
+			.andExpect(jsonPath("$.field").value("note"));
+		assertThat(rows("idn_counter_ledger")).isZero();
+		assertThat(rows("idn_identity_proof")).isZero();
+		assertThat(this.jdbc.sql("SELECT status FROM idn_registration").query(String.class).single())
+			.isEqualTo("PHONE_PENDING");
+		clerk.post("/api/v1/staff/counter/phone-verifications",
+				Map.of("idNumber", TestPersons.WANG_ID, "note", "核".repeat(500)))
+			.andExpect(status().isCreated());
+	}
+
+	@Test
+	void staffLocationLongerThanItsColumnIsRefusedWithTheField() throws Exception {
+		WebClient admin = signInAdmin();
+		Map<String, Object> clerk = new LinkedHashMap<>(Map.of("loginName", "clerk9", "name", "测试人员", "phone",
+				"13700000009", "password", "Counter-Pass-2026", "roles", List.of("CLERK"), "location", "窗".repeat(201)));
+		admin.post("/api/v1/staff/admin/staff", clerk)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("SHR-1000"))
+			.andExpect(jsonPath("$.errors[?(@.field=='location')].code").value("IDN-1060"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_staff WHERE login_name = 'clerk9'").query(Long.class).single())
+			.isZero();
+		clerk.put("location", "窗".repeat(200));
+		admin.post("/api/v1/staff/admin/staff", clerk).andExpect(status().isCreated());
+	}
+
 	// --- the business-registration switch ---------------------------------------------
 
 	@Test
@@ -464,6 +545,10 @@ class AccountLifecycleApiTests {
 	}
 
 	// --- helpers ------------------------------------------------------------------------
+
+	private long rows(String table) {
+		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+	}
 
 	private WebClient client() {
 		return new WebClient(this.mvc, this.json);
