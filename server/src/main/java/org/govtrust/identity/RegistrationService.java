@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.govtrust.identity.config.IdentityProperties;
 import org.govtrust.identity.domain.Account;
@@ -221,6 +222,11 @@ public class RegistrationService {
 	/**
 	 * Verifies the four elements and the face with the identity authority. The image is
 	 * passed on and never stored.
+	 * <p>
+	 * A repeated submission (a double click, a retry after a lost answer) is answered with
+	 * the registration as it stands: once the real name is verified, the step is done and the
+	 * authority is not asked again. A submission that overlapped another one keeps its
+	 * attempt on record and answers the same way.
 	 * @param id the registration
 	 * @param faceImage a JPEG or PNG image
 	 * @return the registration, now waiting for the password
@@ -230,13 +236,27 @@ public class RegistrationService {
 	 */
 	public RegistrationView verifyFace(UUID id, byte @Nullable [] faceImage) {
 		Registration registration = loadOpen(id);
+		if (registration.getStatus() == RegistrationStatus.ACCOUNT_PENDING) {
+			if (faceImage != null) {
+				Arrays.fill(faceImage, (byte) 0);
+			}
+			return view(registration, null);
+		}
 		registration.ensureAwaitingIdentity();
+		AtomicReference<Registration> verified = new AtomicReference<>(registration);
 		this.faces.verify(registration.getIdNumberHash(), id, elements(registration), faceImage, (reference) -> {
-			registration.identityVerified(VerificationMethod.FACE, reference);
-			this.registrations.save(registration);
+			// the row as committed, not as loaded before the authority's answer: a concurrent
+			// submission may have verified it meanwhile, and then there is nothing to change
+			Registration current = this.registrations.findForUpdate(id)
+				.orElseThrow(() -> new TrustException(IdentityError.REGISTRATION_NOT_FOUND, ttlMinutes()));
+			if (current.getStatus() == RegistrationStatus.IDENTITY_PENDING) {
+				current.identityVerified(VerificationMethod.FACE, reference);
+				this.registrations.save(current);
+			}
+			verified.set(current);
 		});
 		logger.info("Registration {} verified by face", id);
-		return view(registration, null);
+		return view(verified.get(), null);
 	}
 
 	/**

@@ -5,8 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * Replaces the system clock with a {@link MutableClock}, and watches password hashing
- * ({@link PasswordHashWitness}).
+ * Replaces the system clock with a {@link MutableClock}, watches password hashing
+ * ({@link PasswordHashWitness}), and lets a test step into calls to the identity authority
+ * ({@link IdentityAuthorityHook}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
@@ -20,6 +21,11 @@ public class TestClockConfiguration {
 	@Bean
 	static PasswordHashWitness passwordHashWitness() {
 		return new PasswordHashWitness();
+	}
+
+	@Bean
+	static IdentityAuthorityHook identityAuthorityHook() {
+		return new IdentityAuthorityHook();
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.govtrust.identity.domain;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -13,6 +14,15 @@ import org.springframework.data.repository.CrudRepository;
 public interface RegistrationRepository extends CrudRepository<Registration, UUID> {
 
 	java.util.List<Registration> findByIdNumberHash(String idNumberHash);
+
+	/**
+	 * A registration, its row locked until the transaction ends: a step that finishes after
+	 * a slow external call sees what a concurrent submission of it did meanwhile.
+	 * @param id the registration id
+	 * @return the registration as committed, if it still exists
+	 */
+	@Query("SELECT * FROM idn_registration WHERE id = :id FOR UPDATE")
+	Optional<Registration> findForUpdate(UUID id);
 
 	/**
 	 * Removes registrations past their expiry, so abandoned personal data is not kept (the account keeps what it needs).

@@ -3,11 +3,13 @@ package org.govtrust.identity.web;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 
 import org.govtrust.identity.RegistrationService;
 import org.govtrust.identity.StartRegistrationCommand;
 import org.govtrust.identity.adapter.SimulatedNetworkIdentityProvider;
 import org.govtrust.support.GovTrustTest;
+import org.govtrust.support.IdentityAuthorityHook;
 import org.govtrust.support.MutableClock;
 import org.govtrust.support.TestDatabase;
 import org.govtrust.support.TestPersons;
@@ -54,10 +56,14 @@ class RegistrationApiTests {
 	@Autowired
 	SimulatedNetworkIdentityProvider ctid;
 
+	@Autowired
+	IdentityAuthorityHook authority;
+
 	@BeforeEach
 	void reset() {
 		TestDatabase.reset(this.jdbc);
 		this.clock.reset();
+		this.authority.reset();
 	}
 
 	@Test
@@ -192,6 +198,34 @@ class RegistrationApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("IDN-1041"));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_verification_attempt").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void faceWhenSubmittedAgainAfterSuccessThenAnswersWithTheVerifiedRegistration() throws Exception {
+		String id = startAndVerifyPhone(TestPersons.wang("19912345678"), "19912345678");
+		face(id).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACCOUNT_PENDING"));
+		face(id).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACCOUNT_PENDING"))
+			.andExpect(jsonPath("$.verificationMethod").value("FACE"));
+		// the repeat asks the authority nothing, so it is no attempt either
+		assertThat(this.jdbc.sql("SELECT outcome FROM idn_verification_attempt").query(String.class).list())
+			.containsExactly("VERIFIED");
+		createAccount(id).andExpect(status().isCreated());
+	}
+
+	@Test
+	void faceWhenSecondSubmissionOverlapsTheFirstThenBothAnswerVerifiedAndBothAttemptsAreKept() throws Exception {
+		String id = startAndVerifyPhone(TestPersons.wang("19912345678"), "19912345678");
+		// the second submission runs while the authority answers the first, which loaded the
+		// registration before the second one changed it
+		this.authority.duringNextVerification(
+				() -> this.registrations.verifyFace(UUID.fromString(id), TestPersons.faceImage()));
+		face(id).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACCOUNT_PENDING"))
+			.andExpect(jsonPath("$.verificationMethod").value("FACE"));
+		assertThat(this.jdbc.sql("SELECT outcome FROM idn_verification_attempt").query(String.class).list())
+			.containsExactly("VERIFIED", "VERIFIED");
+		createAccount(id).andExpect(status().isCreated());
 	}
 
 	@Test
@@ -355,6 +389,11 @@ class RegistrationApiTests {
 		return this.mvc.perform(post("/api/v1/registrations/{id}/face-verification", id)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"faceImage\":\"" + Base64.getEncoder().encodeToString(TestPersons.faceImage()) + "\"}"));
+	}
+
+	private ResultActions createAccount(String id) throws Exception {
+		return this.mvc.perform(post("/api/v1/registrations/{id}/account", id).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"password\":\"Spring-2026!ok\"}"));
 	}
 
 	private String ctidStart(String id) throws Exception {
