@@ -1,6 +1,8 @@
 package org.govtrust.identity;
 
-import java.io.StringWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +43,8 @@ public class CounterLedger {
 	}
 
 	/**
-	 * Searches the ledger, newest first.
+	 * Searches the ledger, newest first, for a screen: the newest 500 matches at most. For
+	 * all of them, see {@link #export}.
 	 * @param act only this act, or null
 	 * @param subject only this person, or null
 	 * @param from from this instant, or null
@@ -55,18 +58,32 @@ public class CounterLedger {
 	}
 
 	/**
-	 * Exports entries as CSV (UTF-8, one header line).
-	 * @param entries the entries
-	 * @return the CSV text
+	 * Exports every matching entry as CSV (one header line), newest first, as it reads them:
+	 * a page at a time, never all at once and never cut short. Runs outside a transaction so
+	 * that a slow download holds no database connection.
+	 * @param act only this act, or null
+	 * @param from from this instant, or null
+	 * @param to before this instant, or null
+	 * @param out where the CSV goes
+	 * @throws IOException when writing fails (e.g. the client went away)
 	 */
-	public String csv(List<ChainEntry> entries) {
-		StringWriter out = new StringWriter();
+	public void export(@Nullable String act, @Nullable Instant from, @Nullable Instant to, Writer out)
+			throws IOException {
 		out.write("seq,time,act,subject,details\n");
-		for (ChainEntry entry : entries) {
-			out.write(entry.seq() + "," + DisplayTime.format(entry.occurredAt()) + "," + quote(entry.type()) + ","
-					+ quote(entry.subject()) + "," + quote(entry.details()) + "\n");
+		try {
+			this.chain.forEach(act, null, from, to, (entry) -> {
+				try {
+					out.write(entry.seq() + "," + DisplayTime.format(entry.occurredAt()) + "," + quote(entry.type())
+							+ "," + quote(entry.subject()) + "," + quote(entry.details()) + "\n");
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
 		}
-		return out.toString();
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
 	}
 
 	/**

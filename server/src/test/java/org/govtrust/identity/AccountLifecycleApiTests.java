@@ -54,6 +54,9 @@ class AccountLifecycleApiTests {
 	@Autowired
 	PasswordHashWitness hashWitness;
 
+	@Autowired
+	CounterLedger ledger;
+
 	@BeforeEach
 	void reset() {
 		TestDatabase.reset(this.jdbc);
@@ -500,6 +503,24 @@ class AccountLifecycleApiTests {
 		admin.post("/api/v1/staff/admin/staff", clerk).andExpect(status().isCreated());
 	}
 
+	// --- the counter ledger's export ------------------------------------------------------
+
+	@Test
+	void ledgerExportHoldsEveryEntryNotOnlyTheNewest() throws Exception {
+		for (int i = 1; i <= 1234; i++) {
+			this.ledger.record(i % 2 == 0 ? "EVEN_ACT" : "ODD_ACT", "account:" + i, "n=" + i);
+		}
+		WebClient auditor = signInAdmin();
+		List<String> all = csvLines(auditor, "/api/v1/staff/ledger.csv");
+		assertThat(all).hasSize(1 + 1234);
+		assertThat(all.get(0)).isEqualTo("\uFEFFseq,time,act,subject,details");
+		assertThat(all.get(1)).startsWith("1234,");
+		assertThat(all.get(1234)).startsWith("1,").endsWith(",\"ODD_ACT\",\"account:1\",\"n=1\"");
+		List<String> even = csvLines(auditor, "/api/v1/staff/ledger.csv?act=EVEN_ACT");
+		assertThat(even).hasSize(1 + 617);
+		assertThat(even.subList(1, even.size())).allMatch((line) -> line.contains(",\"EVEN_ACT\","));
+	}
+
 	// --- the business-registration switch ---------------------------------------------
 
 	@Test
@@ -548,6 +569,17 @@ class AccountLifecycleApiTests {
 
 	private long rows(String table) {
 		return this.jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+	}
+
+	private static List<String> csvLines(WebClient client, String path) throws Exception {
+		return client.get(path)
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", containsString("counter-ledger.csv")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+			.lines()
+			.toList();
 	}
 
 	private WebClient client() {

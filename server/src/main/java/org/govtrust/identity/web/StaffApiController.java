@@ -1,8 +1,13 @@
 package org.govtrust.identity.web;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.govtrust.identity.AccountView;
 import org.govtrust.identity.CounterLedger;
@@ -137,13 +142,17 @@ class StaffApiController {
 	}
 
 	@GetMapping(path = "/api/v1/staff/ledger.csv", produces = "text/csv")
-	@Operation(summary = "Export the counter ledger as CSV")
-	ResponseEntity<String> export(@RequestParam(required = false) @Nullable String act,
-			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to) {
-		return ResponseEntity.ok()
-			.header("Content-Disposition", "attachment; filename=\"counter-ledger.csv\"")
-			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-			.body("\uFEFF" + this.ledger.csv(this.ledger.search(act, null, from, to)));
+	@Operation(summary = "Export the counter ledger as CSV: every matching entry, newest first")
+	void export(@RequestParam(required = false) @Nullable String act,
+			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
+			HttpServletResponse response) throws IOException {
+		response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+		response.setHeader("Content-Disposition", "attachment; filename=\"counter-ledger.csv\"");
+		Writer out = response.getWriter();
+		// the byte-order mark makes spreadsheet programs read the file as UTF-8
+		out.write('\uFEFF');
+		this.ledger.export(act, from, to, out);
+		out.flush();
 	}
 
 	@GetMapping("/api/v1/staff/ledger/verification")

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -137,8 +138,41 @@ public final class HashChain {
 	 */
 	public List<ChainEntry> search(@Nullable String type, @Nullable String subject, @Nullable Instant from,
 			@Nullable Instant to, int limit) {
-		StringBuilder sql = new StringBuilder(
-				"SELECT seq, occurred_at, event_type, subject, details FROM " + this.entries + " WHERE 1 = 1");
+		return search(type, subject, from, to, Long.MAX_VALUE, limit);
+	}
+
+	/**
+	 * Every entry that matches, newest first, read a page at a time so that any number of
+	 * entries can be passed on (e.g. written to an export) without holding them all. Entries
+	 * appended meanwhile come after the head as it was when this began, and are left out.
+	 * Each page is a query of its own, so a caller outside a transaction holds no connection
+	 * while the action runs.
+	 * @param type only this event type, or null
+	 * @param subject only this subject, or null
+	 * @param from only entries at or after, or null
+	 * @param to only entries before, or null
+	 * @param action what to do with each entry
+	 */
+	public void forEach(@Nullable String type, @Nullable String subject, @Nullable Instant from,
+			@Nullable Instant to, Consumer<ChainEntry> action) {
+		long below = this.jdbc.sql("SELECT last_seq FROM " + this.head + " WHERE id = 1")
+			.query(Long.class)
+			.single() + 1;
+		final int page = 1000;
+		while (true) {
+			List<ChainEntry> batch = search(type, subject, from, to, below, page);
+			batch.forEach(action);
+			if (batch.size() < page) {
+				return;
+			}
+			below = batch.get(batch.size() - 1).seq();
+		}
+	}
+
+	private List<ChainEntry> search(@Nullable String type, @Nullable String subject, @Nullable Instant from,
+			@Nullable Instant to, long belowSeq, int limit) {
+		StringBuilder sql = new StringBuilder("SELECT seq, occurred_at, event_type, subject, details FROM "
+				+ this.entries + " WHERE seq < :below");
 		if (type != null) {
 			sql.append(" AND event_type = :type");
 		}
@@ -152,7 +186,7 @@ public final class HashChain {
 			sql.append(" AND occurred_at < :to");
 		}
 		sql.append(" ORDER BY seq DESC LIMIT :limit");
-		JdbcClient.StatementSpec spec = this.jdbc.sql(sql.toString()).param("limit", limit);
+		JdbcClient.StatementSpec spec = this.jdbc.sql(sql.toString()).param("below", belowSeq).param("limit", limit);
 		if (type != null) {
 			spec = spec.param("type", type);
 		}
