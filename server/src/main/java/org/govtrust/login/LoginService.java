@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.govtrust.identity.AccountService;
@@ -107,23 +108,22 @@ public class LoginService {
 		requireIdentifier(identifier);
 		Instant now = this.clock.instant();
 		String key = this.accounts.throttleKey(identifier);
-		String addressKey = addressKey(client.address());
-		ensureNotLocked(addressKey, now, this.properties.addressWindow(), LoginError.ADDRESS_LOCKED);
-		ensureNotLocked(key, now, this.properties.failureWindow(), LoginError.PASSWORD_LOCKED);
+		Attempt attempt = count(key, addressKey(client.address()), now);
 		// the hash runs with no transaction open: it is most of a login's time, and a database
 		// connection held through it would leave every other request waiting for the pool
-		PasswordCheck check = this.accounts.checkPassword(identifier, password == null ? "" : password);
+		PasswordCheck check = hashOrForget(attempt,
+				() -> this.accounts.checkPassword(identifier, password == null ? "" : password));
 		if (check instanceof PasswordCheck.PendingActivation) {
+			forget(attempt);
 			throw new TrustException(LoginError.ACTIVATION_REQUIRED);
 		}
 		SignedIn signedIn = this.transactions.execute((status) -> {
 			if (check instanceof PasswordCheck.Success success) {
 				this.failures.clear(key, PASSWORD);
+				this.failures.forget(attempt.addressFailure());
 				return signedIn(success.account(), LoginMethod.PASSWORD, client, now);
 			}
 			PasswordCheck.Failure failure = (PasswordCheck.Failure) check;
-			this.failures.record(key, PASSWORD, now);
-			this.failures.record(addressKey, PASSWORD, now);
 			if (failure.accountId() != null) {
 				this.history.record(failure.accountId(), LoginMethod.PASSWORD.name(), false, client.maskedAddress(),
 						client.userAgent(), now);
@@ -196,20 +196,18 @@ public class LoginService {
 		requireIdentifier(loginName);
 		Instant now = this.clock.instant();
 		String key = "staff:" + this.cipher.lookupHash("staff-login", loginName.strip().toLowerCase(java.util.Locale.ROOT));
-		String addressKey = addressKey(client.address());
-		ensureNotLocked(addressKey, now, this.properties.addressWindow(), LoginError.ADDRESS_LOCKED);
-		ensureNotLocked(key, now, this.properties.failureWindow(), LoginError.PASSWORD_LOCKED);
+		Attempt attempt = count(key, addressKey(client.address()), now);
 		// the hash runs with no transaction open, as in passwordLogin
-		Optional<StaffView> member = this.staff.checkPassword(loginName, password == null ? "" : password);
+		Optional<StaffView> member = hashOrForget(attempt,
+				() -> this.staff.checkPassword(loginName, password == null ? "" : password));
 		this.transactions.executeWithoutResult((status) -> {
 			if (member.isEmpty()) {
-				this.failures.record(key, PASSWORD, now);
-				this.failures.record(addressKey, PASSWORD, now);
 				this.events
 					.publishEvent(new LoginFailed(key, LoginMethod.STAFF_PASSWORD_SMS, "wrong staff password", now));
 			}
 			else {
 				this.failures.clear(key, PASSWORD);
+				this.failures.forget(attempt.addressFailure());
 			}
 		});
 		if (member.isEmpty()) {
@@ -284,8 +282,49 @@ public class LoginService {
 		}
 	}
 
-	private void ensureNotLocked(String key, Instant now, Duration window, LoginError error) {
-		List<Instant> recent = this.failures.since(key, PASSWORD, now.minus(window));
+	/**
+	 * Counts a password attempt as failed before its hash runs, then checks the pauses
+	 * against every other failure on record. Each failure is committed before the check
+	 * that follows it, so of two attempts at once at least one sees the other: however many
+	 * guesses run in parallel, no more pass than would one after another. Without this, a
+	 * burst of guesses sent together would all be checked before any of them was counted.
+	 * @return the failures recorded, to forget if the attempt does not fail
+	 * @throws TrustException {@code LGN-3003} or {@code LGN-3002} when paused (and then
+	 * nothing stays recorded)
+	 */
+	private Attempt count(String key, String addressKey, Instant now) {
+		Attempt attempt = new Attempt(this.failures.record(addressKey, PASSWORD, now),
+				this.failures.record(key, PASSWORD, now));
+		try {
+			ensureNotLocked(addressKey, attempt.addressFailure(), now, this.properties.addressWindow(),
+					LoginError.ADDRESS_LOCKED);
+			ensureNotLocked(key, attempt.keyFailure(), now, this.properties.failureWindow(),
+					LoginError.PASSWORD_LOCKED);
+		}
+		catch (RuntimeException ex) {
+			forget(attempt);
+			throw ex;
+		}
+		return attempt;
+	}
+
+	private <T> T hashOrForget(Attempt attempt, Supplier<T> hash) {
+		try {
+			return hash.get();
+		}
+		catch (RuntimeException ex) {
+			forget(attempt);
+			throw ex;
+		}
+	}
+
+	private void forget(Attempt attempt) {
+		this.failures.forget(attempt.addressFailure());
+		this.failures.forget(attempt.keyFailure());
+	}
+
+	private void ensureNotLocked(String key, long own, Instant now, Duration window, LoginError error) {
+		List<Instant> recent = this.failures.since(key, PASSWORD, now.minus(window), own);
 		Instant until;
 		if (error == LoginError.ADDRESS_LOCKED) {
 			until = (recent.size() >= this.properties.addressFailures())
@@ -312,6 +351,15 @@ public class LoginService {
 		if (identifier == null || identifier.isBlank()) {
 			throw TrustException.forField("identifier", LoginError.IDENTIFIER_REQUIRED);
 		}
+	}
+
+	/**
+	 * A password attempt's failures, recorded before its outcome is known.
+	 *
+	 * @param addressFailure the failure counted against the network address
+	 * @param keyFailure the failure counted against the account (or identifier)
+	 */
+	private record Attempt(long addressFailure, long keyFailure) {
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.govtrust.identity;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,7 @@ class AccountLifecycleApiTests {
 	void reset() {
 		TestDatabase.reset(this.jdbc);
 		this.clock.reset();
+		this.hashWitness.reset();
 	}
 
 	// --- seed 002 §九: activation of migrated accounts ------------------------------------
@@ -349,6 +351,43 @@ class AccountLifecycleApiTests {
 		this.clock.advance(Duration.ofMinutes(2));
 		client().post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Spring-2026!ok"))
 			.andExpect(status().isOk());
+	}
+
+	@Test
+	void passwordGuessesSentTogetherPauseAsIfSentOneAfterAnother() throws Exception {
+		registered(TestPersons.wang("19912345678"), "19912345678", false);
+		// six guesses, each sent while the one before it is still being hashed: all six are
+		// past the pause check before the first one's answer
+		List<String> answers = new ArrayList<>();
+		this.hashWitness.reset();
+		guessDuringHash(1, 6, answers);
+		// innermost first: the sixth saw the five before it as failures and was paused
+		assertThat(answers).containsExactly("LGN-3002", "LGN-3001", "LGN-3001", "LGN-3001", "LGN-3001", "LGN-3001");
+		assertThat(this.hashWitness.hashes()).isEqualTo(5);
+		// the pause is that of five failures one after another, and the owner's password waits too
+		client().post("/api/v1/login/password", Map.of("identifier", "19912345678", "password", "Spring-2026!ok"))
+			.andExpect(jsonPath("$.code").value("LGN-3002"))
+			.andExpect(header().string("Retry-After", "60"));
+		this.clock.advance(Duration.ofMinutes(1));
+		client().post("/api/v1/login/password", Map.of("identifier", "19912345678", "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+	}
+
+	private void guessDuringHash(int guess, int last, List<String> answers) {
+		if (guess < last) {
+			this.hashWitness.duringNextHash(() -> guessDuringHash(guess + 1, last, answers));
+		}
+		try {
+			String body = client()
+				.post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "wrong-" + guess))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			answers.add(JsonPath.read(body, "$.code"));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

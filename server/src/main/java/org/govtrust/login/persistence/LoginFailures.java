@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -20,22 +22,49 @@ public class LoginFailures {
 		this.jdbc = jdbc;
 	}
 
-	public List<Instant> since(String keyHash, String factor, Instant since) {
+	/**
+	 * The failures of a key and factor since a time.
+	 * @param keyHash the key
+	 * @param factor the factor
+	 * @param since the start of the window (exclusive)
+	 * @param except a failure not to count (the attempt asking), or 0
+	 * @return when they happened
+	 */
+	public List<Instant> since(String keyHash, String factor, Instant since, long except) {
 		return this.jdbc.sql("""
-				SELECT failed_at FROM lgn_failure WHERE key_hash = :key AND factor = :factor AND failed_at > :since""")
+				SELECT failed_at FROM lgn_failure
+				WHERE key_hash = :key AND factor = :factor AND failed_at > :since AND id <> :except""")
 			.param("key", keyHash)
 			.param("factor", factor)
 			.param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+			.param("except", except)
 			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
 			.list();
 	}
 
-	public void record(String keyHash, String factor, Instant at) {
+	/**
+	 * Records a failure.
+	 * @param keyHash the key
+	 * @param factor the factor
+	 * @param at when
+	 * @return the failure's id, for {@link #forget(long)}
+	 */
+	public long record(String keyHash, String factor, Instant at) {
+		KeyHolder id = new GeneratedKeyHolder();
 		this.jdbc.sql("INSERT INTO lgn_failure (key_hash, factor, failed_at) VALUES (:key, :factor, :at)")
 			.param("key", keyHash)
 			.param("factor", factor)
 			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-			.update();
+			.update(id, "id");
+		return id.getKeyAs(Number.class).longValue();
+	}
+
+	/**
+	 * Forgets one failure: an attempt counted before its outcome was known, that did not fail.
+	 * @param id the failure's id
+	 */
+	public void forget(long id) {
+		this.jdbc.sql("DELETE FROM lgn_failure WHERE id = :id").param("id", id).update();
 	}
 
 	/**
