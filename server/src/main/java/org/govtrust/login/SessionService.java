@@ -1,6 +1,7 @@
 package org.govtrust.login;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,16 @@ public class SessionService {
 	/** Session attribute: the masked address it signed in from. */
 	public static final String ADDRESS = "govtrust.address";
 
+	/**
+	 * Session attribute: the ids the session had before its person signed in again in it (a
+	 * step-up), space-separated, newest last: apps signed in to under an earlier id are told
+	 * when the session ends.
+	 */
+	public static final String EARLIER_IDS = "govtrust.earlierIds";
+
+	/** The most earlier ids a session remembers. */
+	static final int MAX_EARLIER_IDS = 16;
+
 	private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
 	private final ApplicationEventPublisher events;
@@ -47,9 +58,38 @@ public class SessionService {
 	/**
 	 * Announces that a session of a principal ended (the caller ended it).
 	 * @param principalName whose
+	 * @param sessionId the session's id
+	 * @param earlierIds its {@link #EARLIER_IDS} attribute
 	 */
-	public void signedOut(String principalName) {
-		this.events.publishEvent(new SignedOut(principalName, false, this.clock.instant()));
+	public void signedOut(String principalName, String sessionId, @Nullable Object earlierIds) {
+		this.events.publishEvent(new SignedOut(principalName, ids(sessionId, earlierIds), false, this.clock.instant()));
+	}
+
+	/**
+	 * The value of {@link #EARLIER_IDS} once a session's id changed because its person signed
+	 * in again.
+	 * @param earlierIds the attribute's value so far
+	 * @param previousId the id the session had
+	 * @return the new value
+	 */
+	public static String withEarlierId(@Nullable Object earlierIds, String previousId) {
+		List<String> ids = earlier(earlierIds);
+		ids.add(previousId);
+		return String.join(" ", ids.subList(Math.max(0, ids.size() - MAX_EARLIER_IDS), ids.size()));
+	}
+
+	private static List<String> ids(String sessionId, @Nullable Object earlierIds) {
+		List<String> ids = earlier(earlierIds);
+		ids.add(0, sessionId);
+		return ids;
+	}
+
+	private static List<String> earlier(@Nullable Object earlierIds) {
+		List<String> ids = new ArrayList<>();
+		if (earlierIds instanceof String earlier && !earlier.isBlank()) {
+			ids.addAll(List.of(earlier.strip().split(" +")));
+		}
+		return ids;
 	}
 
 	/**
@@ -76,11 +116,12 @@ public class SessionService {
 	 * @throws TrustException {@code LGN-2003} when it is not theirs
 	 */
 	public void revoke(String principalName, String sessionId) {
-		if (!this.sessions.findByPrincipalName(principalName).containsKey(sessionId)) {
+		Session session = this.sessions.findByPrincipalName(principalName).get(sessionId);
+		if (session == null) {
 			throw new TrustException(LoginError.SESSION_NOT_FOUND);
 		}
 		this.sessions.deleteById(sessionId);
-		this.events.publishEvent(new SignedOut(principalName, false, this.clock.instant()));
+		signedOut(principalName, sessionId, session.getAttribute(EARLIER_IDS));
 	}
 
 	/**
@@ -89,7 +130,7 @@ public class SessionService {
 	 */
 	public void revokeAll(String principalName) {
 		this.sessions.findByPrincipalName(principalName).keySet().forEach(this.sessions::deleteById);
-		this.events.publishEvent(new SignedOut(principalName, true, this.clock.instant()));
+		this.events.publishEvent(new SignedOut(principalName, List.of(), true, this.clock.instant()));
 	}
 
 	@EventListener

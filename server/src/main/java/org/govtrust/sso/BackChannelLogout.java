@@ -12,16 +12,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import org.govtrust.login.SignedOut;
 import org.govtrust.sso.persistence.SigningKeys;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -46,7 +49,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * OpenID Connect Back-Channel Logout: when a person's GovTrust session ends, every app they
  * signed in to through it that registered a back-channel logout URI receives a signed
  * logout token ({@code iss}, {@code aud}, {@code sub} as that app knows the person,
- * {@code events}), and the app's tokens from those sign-ins are revoked. The tokens are
+ * {@code sid} of the session as the app's ID token named it, {@code events}), and the app's
+ * tokens from those sign-ins are revoked. The person's other sessions (another browser or
+ * device) and the apps signed in to through them are left as they are; a password reset or a
+ * deactivation ends them all. The tokens are
  * revoked in the transaction that ends the session; the logout tokens are sent only once it
  * has committed, on a thread of their own, so that a slow or unreachable app never holds the
  * request, its database connection or the locks its transaction took (an operator's act holds
@@ -98,7 +104,8 @@ public class BackChannelLogout implements DisposableBean {
 		if (!event.principal().startsWith("citizen:")) {
 			return;
 		}
-		List<Delivery> deliveries = revoke(event.principal());
+		List<Delivery> deliveries = revoke(event.principal(), event.allSessions() ? null
+				: event.sessionIds().stream().map(SessionIds::sid).collect(Collectors.toSet()));
 		if (deliveries.isEmpty()) {
 			return;
 		}
@@ -122,7 +129,7 @@ public class BackChannelLogout implements DisposableBean {
 		for (Delivery delivery : deliveries) {
 			this.senders.execute(() -> {
 				try {
-					send(delivery.clientId(), delivery.uri(), token(delivery.idToken(), delivery.clientId()));
+					send(delivery.clientId(), delivery.uri(), token(delivery));
 				}
 				catch (RuntimeException ex) { // the signing key could not be read
 					logger.warn("Back-channel logout to app {} failed: {}", delivery.clientId(), ex.toString());
@@ -147,16 +154,17 @@ public class BackChannelLogout implements DisposableBean {
 	}
 
 	/** A logout token to make for an app, and where it goes. */
-	private record Delivery(String clientId, String uri, OidcIdToken idToken) {
+	private record Delivery(String clientId, String uri, OidcIdToken idToken, @Nullable String sid) {
 	}
 
 	/**
-	 * Revokes the tokens of every app a person signed in to, and makes the logout token for
-	 * each that registered a back-channel logout URI.
+	 * Revokes the tokens of every app a person signed in to through the sessions that ended,
+	 * and makes the logout token for each that registered a back-channel logout URI.
 	 * @param principal {@code citizen:<id>}
+	 * @param sids the ended sessions' {@code sid}s, or {@code null} when every session ended
 	 * @return what to send
 	 */
-	private List<Delivery> revoke(String principal) {
+	private List<Delivery> revoke(String principal, @Nullable Set<String> sids) {
 		List<String> ids = this.jdbc
 			.sql("SELECT id FROM oauth2_authorization WHERE principal_name = :principal AND oidc_id_token_value IS NOT NULL")
 			.param("principal", principal)
@@ -169,33 +177,40 @@ public class BackChannelLogout implements DisposableBean {
 				continue;
 			}
 			OAuth2Authorization.Token<OidcIdToken> idToken = authorization.getToken(OidcIdToken.class);
+			String sid = authorization.getAttribute(SessionIds.ATTRIBUTE);
+			// an authorization from before sessions were recorded with it ends with any of the person's sessions
+			if (sids != null && sid != null && !sids.contains(sid)) {
+				continue;
+			}
 			RegisteredClient client = this.registeredClient(authorization);
 			this.authorizations.remove(authorization);
 			String uri = (client == null) ? null : client.getClientSettings().getSetting(ClientService.BACKCHANNEL_LOGOUT_URI);
 			if (idToken == null || uri == null || uri.isBlank()) {
 				continue;
 			}
-			deliveries.add(new Delivery(client.getClientId(), uri, idToken.getToken()));
+			deliveries.add(new Delivery(client.getClientId(), uri, idToken.getToken(), sid));
 		}
 		return deliveries;
 	}
 
-	private String token(OidcIdToken idToken, String clientId) {
+	private String token(Delivery delivery) {
 		Instant now = this.clock.instant();
-		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.issuer(idToken.getIssuer().toString())
-			.subject(idToken.getSubject())
-			.audience(List.of(clientId))
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+			.issuer(delivery.idToken().getIssuer().toString())
+			.subject(delivery.idToken().getSubject())
+			.audience(List.of(delivery.clientId()))
 			.issuedAt(now)
 			.expiresAt(now.plus(Duration.ofMinutes(2)))
 			.id(UUID.randomUUID().toString())
-			.claim("events", Map.of(EVENT, Map.of()))
-			.build();
+			.claim("events", Map.of(EVENT, Map.of()));
+		if (delivery.sid() != null) {
+			claims.claim("sid", delivery.sid()); // the session, as the app's ID token named it
+		}
 		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256)
 			.keyId(this.keys.current().active().getKeyID())
 			.type("logout+jwt")
 			.build();
-		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+		return this.encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
 	}
 
 	private boolean send(String clientId, String uri, String logoutToken) {

@@ -286,15 +286,7 @@ class OidcFlowTests {
 	@Test
 	void signingOutTellsEveryAppTheSessionSignedInToOverTheBackChannel() throws Exception {
 		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-		com.sun.net.httpserver.HttpServer app = com.sun.net.httpserver.HttpServer
-			.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-		app.createContext("/", (exchange) -> {
-			received.add(exchange.getRequestURI().getPath() + " "
-					+ new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-			exchange.sendResponseHeaders(200, -1);
-			exchange.close();
-		});
-		app.start();
+		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
 		try {
 			String base = "http://localhost:" + app.getAddress().getPort();
 			for (String id : List.of("app-one", "app-two")) {
@@ -311,9 +303,7 @@ class OidcFlowTests {
 			String accountId = this.jdbc.sql("SELECT id FROM idn_account").query(String.class).single();
 			for (String message : received) {
 				String path = message.substring(0, message.indexOf(' '));
-				String token = java.net.URLDecoder.decode(message.substring(message.indexOf("logout_token=") + 13),
-						StandardCharsets.UTF_8);
-				Map<String, Object> claims = claims(token);
+				Map<String, Object> claims = logoutToken(message);
 				String client = path.substring("/bc/".length());
 				assertThat(claims.get("aud")).asString().contains(client);
 				assertThat(claims).containsKey("events").doesNotContainKey("nonce");
@@ -321,6 +311,62 @@ class OidcFlowTests {
 				assertThat(claims.get("sub").equals(accountId)).isEqualTo(client.equals("app-one"));
 			}
 			assertThat(this.jdbc.sql("SELECT count(*) FROM oauth2_authorization").query(Long.class).single()).isZero();
+		}
+		finally {
+			app.stop(0);
+		}
+	}
+
+	@Test
+	void endingOneSessionTellsOnlyTheAppsSignedInToThroughIt() throws Exception {
+		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
+		try {
+			String base = "http://localhost:" + app.getAddress().getPort();
+			for (String id : List.of("app-one", "app-two")) {
+				this.clients.register(new RegisterClientCommand(id, id, "部门", null, List.of(REDIRECT), List.of(),
+						List.of("openid"), false, false, "loa1", false, false, base + "/bc/" + id));
+			}
+			// one person on two browsers: the first signs in to app-one, the second to app-two
+			WebClient first = registeredCitizen();
+			WebClient second = new WebClient(this.mvc, this.json);
+			second.post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password",
+					TestCitizens.PASSWORD)).andExpect(status().isOk());
+			Map<String, Object> appOne = signInTo(first, "app-one");
+			// the second browser is the more recently used one when app-one's code is exchanged
+			Map<String, Object> appTwo = signInTo(second, "app-two");
+			assertThat(appOne.get("sid")).isNotNull().isNotEqualTo(appTwo.get("sid"));
+			// the first browser signs in again (its session gets a new id); app-one still belongs to it
+			this.clock.advance(java.time.Duration.ofMinutes(1)); // the registration's code was just sent
+			first.post("/api/v1/login/sms-code", Map.of("identifier", TestPersons.WANG_ID))
+				.andExpect(status().isAccepted());
+			first.post("/api/v1/login/sms", Map.of("identifier", TestPersons.WANG_ID, "code",
+					first.latestCode("19912345678"))).andExpect(status().isOk());
+
+			first.post("/api/v1/logout", Map.of()).andExpect(status().isNoContent());
+
+			// app-one's tokens are revoked and it hears of it, under the sid its ID token had
+			assertThat(signedInApps()).containsExactly("app-two");
+			awaitSize(received, 1);
+			assertThat(received.get(0)).startsWith("/bc/app-one ");
+			assertThat(logoutToken(received.get(0))).containsEntry("sid", appOne.get("sid"));
+			// the second browser ends from a third: now app-two hears of it
+			WebClient third = new WebClient(this.mvc, this.json);
+			third.post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password",
+					TestCitizens.PASSWORD)).andExpect(status().isOk());
+			String secondSession = this.jdbc.sql("SELECT session_id FROM spring_session ORDER BY creation_time")
+				.query(String.class)
+				.list()
+				.stream()
+				.map(String::trim)
+				.filter((id) -> SessionIds.sid(id).equals(appTwo.get("sid")))
+				.findFirst()
+				.orElseThrow();
+			third.delete("/api/v1/account/sessions/" + secondSession).andExpect(status().isNoContent());
+			assertThat(signedInApps()).isEmpty();
+			awaitSize(received, 2);
+			assertThat(received.get(1)).startsWith("/bc/app-two ");
+			assertThat(logoutToken(received.get(1))).containsEntry("sid", appTwo.get("sid"));
 		}
 		finally {
 			app.stop(0);
@@ -687,18 +733,40 @@ class OidcFlowTests {
 	// --- helpers ---
 
 	/** The signed-in citizen goes to a public app, which exchanges its code for tokens. */
-	private void signInTo(WebClient citizen, String clientId) throws Exception {
+	/** Signs a citizen in to an app; answers the app's ID token's claims. */
+	private Map<String, Object> signInTo(WebClient citizen, String clientId) throws Exception {
 		String verifier = "verifier-" + clientId + "-" + "q".repeat(40);
 		String code = code(citizen.get(authorizeUrl(clientId, challenge(verifier), "openid", null))
 			.andExpect(status().is3xxRedirection())
 			.andReturn());
-		this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.param("grant_type", "authorization_code")
-			.param("code", code)
-			.param("redirect_uri", REDIRECT)
-			.param("client_id", clientId)
-			.param("code_verifier", verifier))
-			.andExpect(status().isOk());
+		return claims(JsonPath.read(tokens(clientId, code, verifier), "$.id_token"));
+	}
+
+	/** The apps a person is still signed in to, by client id. */
+	private List<String> signedInApps() {
+		return this.jdbc.sql("""
+				SELECT c.client_id FROM oauth2_authorization a JOIN oauth2_registered_client c
+				ON c.id = a.registered_client_id ORDER BY c.client_id""").query(String.class).list();
+	}
+
+	/** A relying app's back-channel logout endpoint: what it receives, as "path body". */
+	private static com.sun.net.httpserver.HttpServer logoutReceiver(List<String> received) throws Exception {
+		com.sun.net.httpserver.HttpServer app = com.sun.net.httpserver.HttpServer
+			.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		app.createContext("/", (exchange) -> {
+			received.add(exchange.getRequestURI().getPath() + " "
+					+ new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		app.start();
+		return app;
+	}
+
+	/** The logout token in what an app received. */
+	private Map<String, Object> logoutToken(String message) {
+		return claims(java.net.URLDecoder.decode(message.substring(message.indexOf("logout_token=") + 13),
+				StandardCharsets.UTF_8));
 	}
 
 	private static void awaitSize(List<String> received, int size) throws InterruptedException {

@@ -39,7 +39,17 @@ class SignInSupport {
 
 	void signIn(SignedIn who, HttpServletRequest request, HttpServletResponse response) {
 		HttpSession session = request.getSession(true);
+		Authentication before = SecurityContextHolder.getContext().getAuthentication();
+		String previousId = session.getId();
 		request.changeSessionId();
+		if (before != null && before.getPrincipal() instanceof SignedIn was && was.getName().equals(who.getName())) {
+			// signed in again (a step-up): the apps signed in to under the old id still belong to this session
+			session.setAttribute(SessionService.EARLIER_IDS,
+					SessionService.withEarlierId(session.getAttribute(SessionService.EARLIER_IDS), previousId));
+		}
+		else {
+			session.removeAttribute(SessionService.EARLIER_IDS);
+		}
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		if (who.kind() == SignedIn.Kind.CITIZEN) {
 			authorities.add(new SimpleGrantedAuthority("ROLE_CITIZEN"));
@@ -73,12 +83,16 @@ class SignInSupport {
 	void signOut(HttpServletRequest request) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		HttpSession session = request.getSession(false);
-		if (session != null) {
-			session.invalidate();
+		if (session == null) {
+			SecurityContextHolder.clearContext();
+			return;
 		}
+		String sessionId = session.getId();
+		Object earlierIds = session.getAttribute(SessionService.EARLIER_IDS);
+		session.invalidate();
 		SecurityContextHolder.clearContext();
 		if (authentication != null && authentication.getPrincipal() instanceof SignedIn who) {
-			this.sessions.signedOut(who.getName());
+			this.sessions.signedOut(who.getName(), sessionId, earlierIds);
 		}
 	}
 

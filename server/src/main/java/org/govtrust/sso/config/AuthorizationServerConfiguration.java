@@ -8,6 +8,7 @@ import java.util.Set;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import jakarta.servlet.http.HttpSession;
 
 import org.govtrust.login.SessionService;
 import org.govtrust.shared.security.SignedIn;
@@ -104,9 +105,13 @@ class AuthorizationServerConfiguration {
 					// RP-initiated logout ends the session like any other sign-out: the other apps hear of it
 					.logoutEndpoint((logout) -> logout.logoutResponseHandler((request, response, authentication) -> {
 						Object principal = ((OidcLogoutAuthenticationToken) authentication).getPrincipal();
+						HttpSession session = request.getSession(false);
+						String sessionId = (session != null) ? session.getId() : null;
+						Object earlierIds = (session != null) ? session.getAttribute(SessionService.EARLIER_IDS) : null;
 						defaultLogout.onAuthenticationSuccess(request, response, authentication);
-						if (principal instanceof Authentication user && user.getPrincipal() instanceof SignedIn who) {
-							sessions.signedOut(who.getName());
+						if (sessionId != null && principal instanceof Authentication user
+								&& user.getPrincipal() instanceof SignedIn who) {
+							sessions.signedOut(who.getName(), sessionId, earlierIds);
 						}
 					}))))
 			// access tokens (userinfo) are checked against their stored authorization, not their signature
@@ -176,9 +181,9 @@ class AuthorizationServerConfiguration {
 		JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper columns = new JdbcOAuth2AuthorizationService.JsonMapperOAuth2AuthorizationParametersMapper(
 				mapper);
 		service.setAuthorizationParametersMapper(columns);
-		return new TransactionalAuthorizationService(
+		return new SessionBoundAuthorizationService(new TransactionalAuthorizationService(
 				new TokenIndexedAuthorizationService(service, JdbcClient.create(jdbc), rows, columns),
-				new TransactionTemplate(transactionManager));
+				new TransactionTemplate(transactionManager)));
 	}
 
 	/** Flyway runs the token index's backfill with the SQL migrations (see the class). */

@@ -14,6 +14,7 @@ import org.govtrust.shared.security.SignedIn;
 import org.govtrust.sso.AssuranceLevel;
 import org.govtrust.sso.ClientService;
 import org.govtrust.sso.Levels;
+import org.govtrust.sso.SessionIds;
 import org.govtrust.sso.persistence.SigningKeys;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +66,10 @@ class SsoConfiguration {
 			PersonalDataCipher cipher, CertificateLogin certificates) {
 		return (context) -> {
 			context.getJwsHeader().keyId(keys.current().active().getKeyID());
+			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue()) && context.getAuthorization() != null
+					&& context.getAuthorization().getAttribute(SessionIds.ATTRIBUTE) instanceof String sid) {
+				context.getClaims().claim("sid", sid); // the session the code was granted in
+			}
 			Authentication principal = context.getPrincipal();
 			if (principal.getPrincipal() instanceof SignedIn who && who.kind() == SignedIn.Kind.ENTERPRISE) {
 				enterpriseClaims(context, who, cipher, certificates);

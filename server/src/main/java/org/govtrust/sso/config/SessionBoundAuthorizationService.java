@@ -1,0 +1,71 @@
+package org.govtrust.sso.config;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.govtrust.sso.SessionIds;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Ties an OpenID authorization to the browser session it was granted in: when the
+ * authorization endpoint saves a new code, the hash of that request's session id is kept with
+ * it ({@link SessionIds#ATTRIBUTE}); the ID tokens issued on it carry it as {@code sid}, and
+ * back-channel logout tells the app when that session, and not another of the person's, ends.
+ * <p>
+ * The authorization server itself picks the {@code sid} at the code exchange, from the
+ * person's most recently used session: a person signed in on two browsers could get the
+ * other browser's. Here the session is the one the code was granted in.
+ */
+final class SessionBoundAuthorizationService implements OAuth2AuthorizationService {
+
+	private final OAuth2AuthorizationService delegate;
+
+	SessionBoundAuthorizationService(OAuth2AuthorizationService delegate) {
+		this.delegate = delegate;
+	}
+
+	@Override
+	public void save(OAuth2Authorization authorization) {
+		this.delegate.save(bound(authorization));
+	}
+
+	private static OAuth2Authorization bound(OAuth2Authorization authorization) {
+		if (authorization.getAttribute(SessionIds.ATTRIBUTE) != null
+				|| authorization.getToken(OAuth2AuthorizationCode.class) == null
+				|| authorization.getToken(OidcIdToken.class) != null
+				|| !authorization.getAuthorizedScopes().contains(OidcScopes.OPENID)
+				|| !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
+			return authorization;
+		}
+		HttpSession session = request.getRequest().getSession(false);
+		if (session == null) {
+			return authorization; // an app's back-end call: no browser session
+		}
+		return OAuth2Authorization.from(authorization)
+			.attribute(SessionIds.ATTRIBUTE, SessionIds.sid(session.getId()))
+			.build();
+	}
+
+	@Override
+	public void remove(OAuth2Authorization authorization) {
+		this.delegate.remove(authorization);
+	}
+
+	@Override
+	public @Nullable OAuth2Authorization findById(String id) {
+		return this.delegate.findById(id);
+	}
+
+	@Override
+	public @Nullable OAuth2Authorization findByToken(String token, @Nullable OAuth2TokenType tokenType) {
+		return this.delegate.findByToken(token, tokenType);
+	}
+
+}
