@@ -42,6 +42,9 @@ public class CounterLedger {
 		return this.chain.append(act, subject, details);
 	}
 
+	/** The most entries a search answers with (the export has them all). */
+	public static final int SEARCH_LIMIT = 500;
+
 	/**
 	 * Searches the ledger, newest first, for a screen: the newest 500 matches at most. For
 	 * all of them, see {@link #export}.
@@ -54,7 +57,7 @@ public class CounterLedger {
 	@Transactional(readOnly = true)
 	public List<ChainEntry> search(@Nullable String act, @Nullable String subject, @Nullable Instant from,
 			@Nullable Instant to) {
-		return this.chain.search(act, subject, from, to, 500);
+		return this.chain.search(act, subject, from, to, SEARCH_LIMIT);
 	}
 
 	/**

@@ -121,13 +121,16 @@ public class CounterService {
 	@Transactional
 	public ChainEntry verifyInPerson(UUID clerkId, InPersonVerificationCommand command) {
 		ResidentIdNumber.Valid id = IdNumbers.parse(command.idNumber(), today(), "idNumber");
-		if (command.documents() == null || command.documents().isEmpty()) {
+		// each name cleaned like any free text: none can add a "; key=value" of its own to the ledger entry
+		List<String> names = (command.documents() == null) ? List.of()
+				: command.documents().stream().map(CounterService::clean).filter((name) -> !name.isEmpty()).toList();
+		if (names.isEmpty()) {
 			throw TrustException.forField("documents", IdentityError.COUNTER_DOCUMENTS_REQUIRED);
 		}
 		if (command.method() == null || command.method().isBlank()) {
 			throw TrustException.forField("method", IdentityError.COUNTER_METHOD_REQUIRED);
 		}
-		String documents = String.join("/", command.documents());
+		String documents = String.join("/", names);
 		String method = clean(command.method());
 		String note = clean(command.note());
 		FreeText.check("documents", documents, DOCUMENTS_MAX_LENGTH);

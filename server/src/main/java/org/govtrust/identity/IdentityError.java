@@ -116,6 +116,9 @@ public enum IdentityError implements ErrorCode {
 	/** The phone is already verified. */
 	PHONE_ALREADY_VERIFIED("IDN-2008", HttpStatus.CONFLICT),
 
+	/** The real name is already verified: the next step is the password. */
+	IDENTITY_ALREADY_VERIFIED("IDN-2009", HttpStatus.CONFLICT),
+
 	/** The four elements do not match the authority. Argument: attempts left. */
 	ELEMENTS_MISMATCH("IDN-2010", HttpStatus.UNPROCESSABLE_CONTENT),
 

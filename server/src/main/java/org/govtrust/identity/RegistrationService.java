@@ -268,6 +268,9 @@ public class RegistrationService {
 	 */
 	public RegistrationView useCounterVerification(UUID id) {
 		Registration registration = loadOpen(id);
+		if (registration.getStatus() == RegistrationStatus.ACCOUNT_PENDING) {
+			return view(registration, null); // sent twice: the first one verified it
+		}
 		registration.ensureAwaitingIdentity();
 		Instant now = this.clock.instant();
 		String reference = this.proofs.find(registration.getIdNumberHash(), IdentityProofs.COUNTER_IDENTITY, now)
@@ -306,6 +309,9 @@ public class RegistrationService {
 	 */
 	public RegistrationView completeNetworkIdentity(UUID id) {
 		Registration registration = loadOpen(id);
+		if (registration.getStatus() == RegistrationStatus.ACCOUNT_PENDING) {
+			return view(registration, null); // the return page reloaded: already verified
+		}
 		registration.ensureAwaitingIdentity();
 		String transaction = registration.getNetworkTransaction();
 		if (transaction == null) {

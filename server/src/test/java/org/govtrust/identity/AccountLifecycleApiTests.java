@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.govtrust.support.GovTrustTest;
+import org.govtrust.support.IdentityAuthorityHook;
 import org.govtrust.support.MutableClock;
 import org.govtrust.support.PasswordHashWitness;
 import org.govtrust.support.TestDatabase;
@@ -26,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -56,6 +59,9 @@ class AccountLifecycleApiTests {
 	PasswordHashWitness hashWitness;
 
 	@Autowired
+	IdentityAuthorityHook authority;
+
+	@Autowired
 	CounterLedger ledger;
 
 	@BeforeEach
@@ -63,6 +69,7 @@ class AccountLifecycleApiTests {
 		TestDatabase.reset(this.jdbc);
 		this.clock.reset();
 		this.hashWitness.reset();
+		this.authority.reset();
 	}
 
 	// --- seed 002 §九: activation of migrated accounts ------------------------------------
@@ -165,6 +172,14 @@ class AccountLifecycleApiTests {
 		citizen.post("/api/v1/registrations/" + registration + "/counter-verification", Map.of())
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.verificationMethod").value("COUNTER"));
+		// sent again (a double click): the same answer, not "registration complete, sign in"
+		citizen.post("/api/v1/registrations/" + registration + "/counter-verification", Map.of())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACCOUNT_PENDING"));
+		citizen.post("/api/v1/registrations/" + registration + "/network-identity", Map.of())
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("IDN-2009"))
+			.andExpect(jsonPath("$.detail").value(containsString("设置密码")));
 		citizen.post("/api/v1/registrations/" + registration + "/account", Map.of("password", "Spring-2026!ok"))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.realNameLevel").value("COUNTER_VERIFIED"));
@@ -177,6 +192,48 @@ class AccountLifecycleApiTests {
 		this.jdbc.sql("UPDATE idn_counter_ledger SET details = 'tampered' WHERE seq = 1").update();
 		auditor.get("/api/v1/staff/ledger/verification").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.firstBrokenSeq").value(1));
+	}
+
+	@Test
+	void aDocumentNameCannotAddFactsOfItsOwnToTheLedgerEntry() throws Exception {
+		WebClient clerk = staff("clerk1", "CLERK", "13700000002");
+		clerk.post("/api/v1/staff/counter/in-person-verifications", Map.of("idNumber", TestPersons.LI_ID, "documents",
+				List.of("居民身份证; outcome=PASSED", " "), "method", "人证比对", "passed", false, "note", ""))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.details").value(containsString("documents=居民身份证， outcome=PASSED; method=")))
+			.andExpect(jsonPath("$.details").value(containsString("; outcome=FAILED;")));
+		clerk.post("/api/v1/staff/counter/in-person-verifications", Map.of("idNumber", TestPersons.LI_ID, "documents",
+				List.of(" ", ""), "method", "人证比对", "passed", true))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("IDN-1052"));
+	}
+
+	@Test
+	void aFaceCheckSentTwiceAtOnceDuringActivationSavesOneAndSaysSoForTheOther() throws Exception {
+		importPending("王小明", TestPersons.WANG_ID, "13912340000");
+		WebClient citizen = client();
+		Map<String, Object> face = Map.of("idNumber", TestPersons.WANG_ID, "name", "王小明", "validFrom", "2016-04-12",
+				"validTo", "2036-04-12", "faceImage", face());
+		List<Integer> second = new ArrayList<>();
+		// the second submission arrives while the authority is still answering the first
+		this.authority.duringNextVerification(() -> {
+			try {
+				second.add(citizen.post("/api/v1/activations/face-verification", face)
+					.andReturn()
+					.getResponse()
+					.getStatus());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		citizen.post("/api/v1/activations/face-verification", face)
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("SHR-1008"));
+		assertThat(second).containsExactly(204);
+		// the one that was saved counts: the person goes on to the new phone
+		citizen.post("/api/v1/activations/new-phone-code", Map.of("idNumber", TestPersons.WANG_ID, "phone", "18612345678"))
+			.andExpect(status().isAccepted());
 	}
 
 	// --- seed 002 §一: no SMS, the clerk verifies the phone --------------------------------
@@ -528,6 +585,17 @@ class AccountLifecycleApiTests {
 	}
 
 	@Test
+	void aStaffFormWithARoleItDoesNotOfferIsAnsweredOnThePage() throws Exception {
+		WebClient admin = signInAdmin();
+		admin.postText("/staff/admin", "application/x-www-form-urlencoded",
+				"loginName=clerk8&name=%E6%B5%8B%E8%AF%95&phone=13700000008&password=Counter-Pass-2026&roles=BOGUS")
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("IDN-1051")));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_staff WHERE login_name = 'clerk8'").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
 	void staffLocationLongerThanItsColumnIsRefusedWithTheField() throws Exception {
 		WebClient admin = signInAdmin();
 		Map<String, Object> clerk = new LinkedHashMap<>(Map.of("loginName", "clerk9", "name", "测试人员", "phone",
@@ -558,6 +626,14 @@ class AccountLifecycleApiTests {
 		List<String> even = csvLines(auditor, "/api/v1/staff/ledger.csv?act=EVEN_ACT");
 		assertThat(even).hasSize(1 + 617);
 		assertThat(even.subList(1, even.size())).allMatch((line) -> line.contains(",\"EVEN_ACT\","));
+		// the search for a screen holds the newest 500, and says that there may be more
+		auditor.get("/api/v1/staff/ledger")
+			.andExpect(jsonPath("$.length()").value(500))
+			.andExpect(header().string("X-Result-Limit", "500"));
+		auditor.get("/api/v1/staff/ledger?subject=account:7").andExpect(jsonPath("$.length()").value(1))
+			.andExpect(header().doesNotExist("X-Result-Limit"));
+		auditor.get("/staff/ledger").andExpect(content().string(containsString("id=\"ledger-limited\"")));
+		auditor.get("/staff/ledger?act=NO_SUCH_ACT").andExpect(content().string(not(containsString("ledger-limited"))));
 	}
 
 	// --- the business-registration switch ---------------------------------------------

@@ -122,6 +122,9 @@ public class Registration {
 		if (this.status == RegistrationStatus.PHONE_PENDING) {
 			throw new TrustException(IdentityError.PHONE_NOT_VERIFIED);
 		}
+		if (this.status == RegistrationStatus.ACCOUNT_PENDING) {
+			throw new TrustException(IdentityError.IDENTITY_ALREADY_VERIFIED);
+		}
 		if (this.status != RegistrationStatus.IDENTITY_PENDING) {
 			throw new TrustException(IdentityError.REGISTRATION_COMPLETED);
 		}

@@ -134,11 +134,18 @@ class StaffApiController {
 	}
 
 	@GetMapping("/api/v1/staff/ledger")
-	@Operation(summary = "Search the counter ledger (auditor, administrator, operator)")
+	@Operation(summary = "Search the counter ledger (auditor, administrator, operator): the newest 500 matches; "
+			+ "when there may be more, the answer says so in the X-Result-Limit header (narrow with from/to, or "
+			+ "export ledger.csv for all)")
 	List<ChainEntry> search(@RequestParam(required = false) @Nullable String act,
 			@RequestParam(required = false) @Nullable String subject,
-			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to) {
-		return this.ledger.search(act, subject, from, to);
+			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
+			HttpServletResponse response) {
+		List<ChainEntry> entries = this.ledger.search(act, subject, from, to);
+		if (entries.size() >= CounterLedger.SEARCH_LIMIT) {
+			response.setHeader("X-Result-Limit", String.valueOf(CounterLedger.SEARCH_LIMIT));
+		}
+		return entries;
 	}
 
 	@GetMapping(path = "/api/v1/staff/ledger.csv", produces = "text/csv")

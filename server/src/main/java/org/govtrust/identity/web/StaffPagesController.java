@@ -2,6 +2,7 @@ package org.govtrust.identity.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.govtrust.identity.InPersonVerificationCommand;
 import org.govtrust.identity.OperatorService;
 import org.govtrust.identity.StaffRole;
 import org.govtrust.identity.StaffService;
+import org.govtrust.shared.chain.ChainEntry;
 import org.govtrust.shared.error.ErrorMessages;
 import org.govtrust.shared.error.TrustException;
 import org.govtrust.shared.security.SignedIn;
@@ -159,8 +161,8 @@ class StaffPagesController {
 			@RequestParam(defaultValue = "") String password, @RequestParam(required = false) @Nullable List<String> roles,
 			@RequestParam(defaultValue = "") String location, Model model) {
 		Set<StaffRole> chosen = EnumSet.noneOf(StaffRole.class);
-		if (roles != null) {
-			roles.forEach((role) -> chosen.add(StaffRole.valueOf(role)));
+		if (roles != null) { // only the roles the form offers; none at all is IDN-1051
+			Arrays.stream(StaffRole.values()).filter((role) -> roles.contains(role.name())).forEach(chosen::add);
 		}
 		try {
 			this.staff.create(new CreateStaffCommand(loginName, name, phone, password, chosen, location), me.id().toString());
@@ -174,7 +176,9 @@ class StaffPagesController {
 
 	@GetMapping("/staff/ledger")
 	String ledger(@RequestParam(required = false) @Nullable String act, Model model) {
-		model.addAttribute("entries", this.ledger.search(act == null || act.isBlank() ? null : act, null, null, null));
+		List<ChainEntry> entries = this.ledger.search(act == null || act.isBlank() ? null : act, null, null, null);
+		model.addAttribute("entries", entries);
+		model.addAttribute("limited", entries.size() >= CounterLedger.SEARCH_LIMIT ? CounterLedger.SEARCH_LIMIT : null);
 		model.addAttribute("verification", this.ledger.verify());
 		model.addAttribute("act", act == null ? "" : act);
 		return "staff/ledger";

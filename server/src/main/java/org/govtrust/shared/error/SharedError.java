@@ -23,6 +23,11 @@ public enum SharedError implements ErrorCode {
 	UPLOAD_TOO_LARGE("SHR-1006", HttpStatus.PAYLOAD_TOO_LARGE),
 	/** The method is not allowed on this address. */
 	METHOD_NOT_ALLOWED("SHR-1007", HttpStatus.METHOD_NOT_ALLOWED),
+	/**
+	 * Another request changed the same record at the same moment (often the same form sent
+	 * twice); nothing of this one was saved.
+	 */
+	CONCURRENT_CHANGE("SHR-1008", HttpStatus.CONFLICT),
 	/** The server is at capacity; retry after the given time. */
 	OVERLOADED("SHR-5003", HttpStatus.SERVICE_UNAVAILABLE),
 	/** An unexpected failure; the trace id lets support find it. */

@@ -11,6 +11,7 @@ import org.govtrust.shared.error.SharedError;
 import org.govtrust.shared.error.TrustException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -83,6 +84,17 @@ class GlobalExceptionAdvice {
 	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request,
 			HttpServletResponse response) {
 		return respond(new TrustException(SharedError.METHOD_NOT_ALLOWED), null, request, response);
+	}
+
+	/**
+	 * Two requests changed one record at once (an optimistic version or a lock wait lost): the
+	 * transaction was rolled back, so the answer says nothing was saved and how to go on.
+	 */
+	@ExceptionHandler(ConcurrencyFailureException.class)
+	Object concurrent(ConcurrencyFailureException ex, HttpServletRequest request, HttpServletResponse response) {
+		logger.info("Concurrent change refused [traceId={}] on {} {}: {}", TraceIdFilter.traceId(request),
+				request.getMethod(), request.getRequestURI(), ex.getClass().getSimpleName());
+		return respond(new TrustException(SharedError.CONCURRENT_CHANGE), null, request, response);
 	}
 
 	@ExceptionHandler(Exception.class)
