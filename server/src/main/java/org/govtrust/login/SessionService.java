@@ -102,7 +102,8 @@ public class SessionService {
 		Map<String, ? extends Session> found = this.sessions.findByPrincipalName(principalName);
 		return found.values()
 			.stream()
-			.map((session) -> new SessionView(session.getId(), session.getCreationTime(), session.getLastAccessedTime(),
+			.map((session) -> new SessionView(SessionIds.sid(session.getId()), session.getCreationTime(),
+					session.getLastAccessedTime(),
 					String.valueOf(session.getAttributeOrDefault(USER_AGENT, "")),
 					String.valueOf(session.getAttributeOrDefault(ADDRESS, "")), session.getId().equals(currentSessionId)))
 			.sorted(Comparator.comparing(SessionView::createdAt).reversed())
@@ -112,16 +113,18 @@ public class SessionService {
 	/**
 	 * Ends one of a principal's sessions.
 	 * @param principalName whose
-	 * @param sessionId which
+	 * @param handle which: {@link SessionView#id()}, never the session id itself
 	 * @throws TrustException {@code LGN-2003} when it is not theirs
 	 */
-	public void revoke(String principalName, String sessionId) {
-		Session session = this.sessions.findByPrincipalName(principalName).get(sessionId);
-		if (session == null) {
-			throw new TrustException(LoginError.SESSION_NOT_FOUND);
-		}
-		this.sessions.deleteById(sessionId);
-		signedOut(principalName, sessionId, session.getAttribute(EARLIER_IDS));
+	public void revoke(String principalName, String handle) {
+		Session session = this.sessions.findByPrincipalName(principalName)
+			.values()
+			.stream()
+			.filter((candidate) -> SessionIds.sid(candidate.getId()).equals(handle))
+			.findFirst()
+			.orElseThrow(() -> new TrustException(LoginError.SESSION_NOT_FOUND));
+		this.sessions.deleteById(session.getId());
+		signedOut(principalName, session.getId(), session.getAttribute(EARLIER_IDS));
 	}
 
 	/**

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * A signed-in session (device), as its owner sees it.
  *
- * @param id an opaque handle to end it
+ * @param id an opaque handle to end it ({@link SessionIds}: not the session id, a credential)
  * @param createdAt when it began
  * @param lastAccessedAt when it was last used
  * @param userAgent the browser that holds it

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
+import org.govtrust.login.SessionIds;
 import org.govtrust.login.SignedOut;
 import org.govtrust.sso.persistence.SigningKeys;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +66,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class BackChannelLogout implements DisposableBean {
 
 	static final String EVENT = "http://schemas.openid.net/event/backchannel-logout";
+
+	/** The authorization attribute that holds the {@code sid} of the session it was granted in. */
+	public static final String SID_ATTRIBUTE = "govtrust.sid";
 
 	private static final Logger logger = LoggerFactory.getLogger(BackChannelLogout.class);
 
@@ -177,7 +181,7 @@ public class BackChannelLogout implements DisposableBean {
 				continue;
 			}
 			OAuth2Authorization.Token<OidcIdToken> idToken = authorization.getToken(OidcIdToken.class);
-			String sid = authorization.getAttribute(SessionIds.ATTRIBUTE);
+			String sid = authorization.getAttribute(SID_ATTRIBUTE);
 			// an authorization from before sessions were recorded with it ends with any of the person's sessions
 			if (sids != null && sid != null && !sids.contains(sid)) {
 				continue;

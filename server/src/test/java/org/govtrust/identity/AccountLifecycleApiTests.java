@@ -465,9 +465,29 @@ class AccountLifecycleApiTests {
 			.getContentAsString();
 		List<String> ids = JsonPath.read(sessions, "$[?(@.current == false)].id");
 		assertThat(ids).hasSize(1);
+		// a handle, not the session id: a script on the page cannot take over the other device
+		List<String> sessionIds = this.jdbc.sql("SELECT session_id FROM spring_session WHERE principal_name IS NOT NULL")
+			.query(String.class)
+			.list()
+			.stream()
+			.map(String::trim)
+			.toList();
+		assertThat(sessionIds).hasSize(2).doesNotContainAnyElementsOf(JsonPath.<List<String>>read(sessions, "$[*].id"));
+		laptop.delete("/api/v1/account/sessions/" + sessionIds.get(0)).andExpect(status().isNotFound());
 		laptop.delete("/api/v1/account/sessions/" + ids.get(0)).andExpect(status().isNoContent());
 		phone.get("/api/v1/account").andExpect(status().isUnauthorized());
 		laptop.get("/api/v1/account/logins").andExpect(jsonPath("$[0].succeeded").value(true));
+		// the account page's button ends a session by the same name
+		WebClient tablet = client();
+		tablet.post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+		List<String> others = JsonPath.read(laptop.get("/api/v1/account/sessions").andReturn().getResponse()
+			.getContentAsString(), "$[?(@.current == false)].id");
+		assertThat(laptop.get("/account").andReturn().getResponse().getContentAsString())
+			.contains("/account/sessions/" + others.get(0) + "/revoke");
+		laptop.postText("/account/sessions/" + others.get(0) + "/revoke", "application/x-www-form-urlencoded", "")
+			.andExpect(status().is3xxRedirection());
+		tablet.get("/api/v1/account").andExpect(status().isUnauthorized());
 	}
 
 	// --- operators ------------------------------------------------------------------------

@@ -2,7 +2,8 @@ package org.govtrust.sso.config;
 
 import jakarta.servlet.http.HttpSession;
 
-import org.govtrust.sso.SessionIds;
+import org.govtrust.login.SessionIds;
+import org.govtrust.sso.BackChannelLogout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -16,7 +17,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Ties an OpenID authorization to the browser session it was granted in: when the
  * authorization endpoint saves a new code, the hash of that request's session id is kept with
- * it ({@link SessionIds#ATTRIBUTE}); the ID tokens issued on it carry it as {@code sid}, and
+ * it ({@link BackChannelLogout#SID_ATTRIBUTE}); the ID tokens issued on it carry it as {@code sid}, and
  * back-channel logout tells the app when that session, and not another of the person's, ends.
  * <p>
  * The authorization server itself picks the {@code sid} at the code exchange, from the
@@ -37,7 +38,7 @@ final class SessionBoundAuthorizationService implements OAuth2AuthorizationServi
 	}
 
 	private static OAuth2Authorization bound(OAuth2Authorization authorization) {
-		if (authorization.getAttribute(SessionIds.ATTRIBUTE) != null
+		if (authorization.getAttribute(BackChannelLogout.SID_ATTRIBUTE) != null
 				|| authorization.getToken(OAuth2AuthorizationCode.class) == null
 				|| authorization.getToken(OidcIdToken.class) != null
 				|| !authorization.getAuthorizedScopes().contains(OidcScopes.OPENID)
@@ -49,7 +50,7 @@ final class SessionBoundAuthorizationService implements OAuth2AuthorizationServi
 			return authorization; // an app's back-end call: no browser session
 		}
 		return OAuth2Authorization.from(authorization)
-			.attribute(SessionIds.ATTRIBUTE, SessionIds.sid(session.getId()))
+			.attribute(BackChannelLogout.SID_ATTRIBUTE, SessionIds.sid(session.getId()))
 			.build();
 	}
 

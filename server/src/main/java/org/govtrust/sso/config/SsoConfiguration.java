@@ -12,9 +12,9 @@ import org.govtrust.shared.error.TrustException;
 import org.govtrust.shared.privacy.PersonalDataCipher;
 import org.govtrust.shared.security.SignedIn;
 import org.govtrust.sso.AssuranceLevel;
+import org.govtrust.sso.BackChannelLogout;
 import org.govtrust.sso.ClientService;
 import org.govtrust.sso.Levels;
-import org.govtrust.sso.SessionIds;
 import org.govtrust.sso.persistence.SigningKeys;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -67,7 +67,7 @@ class SsoConfiguration {
 		return (context) -> {
 			context.getJwsHeader().keyId(keys.current().active().getKeyID());
 			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue()) && context.getAuthorization() != null
-					&& context.getAuthorization().getAttribute(SessionIds.ATTRIBUTE) instanceof String sid) {
+					&& context.getAuthorization().getAttribute(BackChannelLogout.SID_ATTRIBUTE) instanceof String sid) {
 				context.getClaims().claim("sid", sid); // the session the code was granted in
 			}
 			Authentication principal = context.getPrincipal();

@@ -1,4 +1,4 @@
-package org.govtrust.sso;
+package org.govtrust.login;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,20 +6,19 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * The {@code sid} of a GovTrust session as apps see it: the session id hashed (SHA-256,
- * base64url), as the authorization server hashes it when it checks an RP-initiated logout's
- * ID token against the session, so the session id itself never leaves GovTrust.
+ * The public name of a GovTrust session: its id hashed (SHA-256, base64url). Apps get it as
+ * {@code sid} (the authorization server hashes the same way when it checks an RP-initiated
+ * logout's ID token against the session), and the owner's list of sessions names each by it.
+ * The session id itself is a credential (whoever has it holds the session) and never leaves
+ * GovTrust but as the owner's own cookie.
  */
 public final class SessionIds {
-
-	/** The authorization attribute that holds the {@code sid} of the session it was granted in. */
-	public static final String ATTRIBUTE = "govtrust.sid";
 
 	private SessionIds() {
 	}
 
 	/**
-	 * The {@code sid} of a session.
+	 * The public name of a session.
 	 * @param sessionId the session id
 	 * @return its hash
 	 */
