@@ -29,6 +29,7 @@ import org.govtrust.sms.CodeSent;
 import org.govtrust.sms.SmsCodeService;
 import org.govtrust.sms.SmsError;
 import org.govtrust.sms.SmsPurpose;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,6 +57,12 @@ public class LoginService {
 	private static final Logger logger = LoggerFactory.getLogger(LoginService.class);
 
 	static final String PASSWORD = "PASSWORD";
+
+	/** How long an attempt waits for the outcome of others still running that could pause it. */
+	static final Duration RUNNING_WAIT = Duration.ofSeconds(5);
+
+	/** An attempt recorded as running longer ago than this has ended (its node stopped mid-way). */
+	static final Duration RUNNING_AT_MOST = Duration.ofMinutes(1);
 
 	private final AccountService accounts;
 
@@ -120,9 +127,10 @@ public class LoginService {
 		SignedIn signedIn = this.transactions.execute((status) -> {
 			if (check instanceof PasswordCheck.Success success) {
 				this.failures.clear(key, PASSWORD);
-				this.failures.forget(attempt.addressFailure());
+				forget(attempt);
 				return signedIn(success.account(), LoginMethod.PASSWORD, client, now);
 			}
+			failed(attempt);
 			PasswordCheck.Failure failure = (PasswordCheck.Failure) check;
 			if (failure.accountId() != null) {
 				this.history.record(failure.accountId(), LoginMethod.PASSWORD.name(), false, client.maskedAddress(),
@@ -202,12 +210,13 @@ public class LoginService {
 				() -> this.staff.checkPassword(loginName, password == null ? "" : password));
 		this.transactions.executeWithoutResult((status) -> {
 			if (member.isEmpty()) {
+				failed(attempt);
 				this.events
 					.publishEvent(new LoginFailed(key, LoginMethod.STAFF_PASSWORD_SMS, "wrong staff password", now));
 			}
 			else {
 				this.failures.clear(key, PASSWORD);
-				this.failures.forget(attempt.addressFailure());
+				forget(attempt);
 			}
 		});
 		if (member.isEmpty()) {
@@ -283,18 +292,21 @@ public class LoginService {
 	}
 
 	/**
-	 * Counts a password attempt as failed before its hash runs, then checks the pauses
-	 * against every other failure on record. Each failure is committed before the check
-	 * that follows it, so of two attempts at once at least one sees the other: however many
-	 * guesses run in parallel, no more pass than would one after another. Without this, a
-	 * burst of guesses sent together would all be checked before any of them was counted.
-	 * @return the failures recorded, to forget if the attempt does not fail
+	 * Records a password attempt as running before its hash runs, then checks the pauses.
+	 * Each record is committed before the check that follows it, so of two attempts at once
+	 * at least one sees the other: however many guesses are sent together, no more are hashed
+	 * than would be one after another (without this, a burst would all pass the check before
+	 * any of it failed). The pause itself is worked out from real failures alone; an attempt
+	 * that would be over the limit only if the ones still running failed waits a few seconds
+	 * ({@link #RUNNING_WAIT}) for their outcome, so a busy network address (many people behind
+	 * one gateway signing in at once) is never paused for long by logins that succeed.
+	 * @return the attempt's records, to mark failed or to forget
 	 * @throws TrustException {@code LGN-3003} or {@code LGN-3002} when paused (and then
 	 * nothing stays recorded)
 	 */
 	private Attempt count(String key, String addressKey, Instant now) {
-		Attempt attempt = new Attempt(this.failures.record(addressKey, PASSWORD, now),
-				this.failures.record(key, PASSWORD, now));
+		Attempt attempt = new Attempt(this.failures.running(addressKey, PASSWORD, now),
+				this.failures.running(key, PASSWORD, now));
 		try {
 			ensureNotLocked(addressKey, attempt.addressFailure(), now, this.properties.addressWindow(),
 					LoginError.ADDRESS_LOCKED);
@@ -318,25 +330,41 @@ public class LoginService {
 		}
 	}
 
+	private void failed(Attempt attempt) {
+		this.failures.failed(attempt.addressFailure());
+		this.failures.failed(attempt.keyFailure());
+	}
+
 	private void forget(Attempt attempt) {
 		this.failures.forget(attempt.addressFailure());
 		this.failures.forget(attempt.keyFailure());
 	}
 
 	private void ensureNotLocked(String key, long own, Instant now, Duration window, LoginError error) {
-		List<Instant> recent = this.failures.since(key, PASSWORD, now.minus(window), own);
+		List<LoginFailures.Attempt> recent = this.failures.since(key, PASSWORD, now.minus(window),
+				now.minus(RUNNING_AT_MOST), own);
+		List<Instant> failed = recent.stream().filter((other) -> !other.running()).map(LoginFailures.Attempt::at).toList();
+		Instant until = lockedUntil(failed, now, window, error);
+		if (until == null && failed.size() < recent.size()
+				&& lockedUntil(recent.stream().map(LoginFailures.Attempt::at).toList(), now, window, error) != null) {
+			until = now.plus(RUNNING_WAIT); // over the limit if the attempts still running fail
+		}
+		if (until != null) {
+			throw TrustException.retryAfter(Duration.between(now, until), error, DisplayTime.format(until));
+		}
+	}
+
+	private @Nullable Instant lockedUntil(List<Instant> failed, Instant now, Duration window, LoginError error) {
 		Instant until;
 		if (error == LoginError.ADDRESS_LOCKED) {
-			until = (recent.size() >= this.properties.addressFailures())
-					? recent.stream().sorted().toList().get(recent.size() - this.properties.addressFailures()).plus(window)
+			int limit = this.properties.addressFailures();
+			until = (failed.size() >= limit) ? failed.stream().sorted().toList().get(failed.size() - limit).plus(window)
 					: null;
 		}
 		else {
-			until = this.delays.lockedUntil(recent, now);
+			until = this.delays.lockedUntil(failed, now);
 		}
-		if (until != null && until.isAfter(now)) {
-			throw TrustException.retryAfter(Duration.between(now, until), error, DisplayTime.format(until));
-		}
+		return (until != null && until.isAfter(now)) ? until : null;
 	}
 
 	private String addressKey(String address) {
@@ -354,10 +382,10 @@ public class LoginService {
 	}
 
 	/**
-	 * A password attempt's failures, recorded before its outcome is known.
+	 * A password attempt's records, made before its outcome is known.
 	 *
-	 * @param addressFailure the failure counted against the network address
-	 * @param keyFailure the failure counted against the account (or identifier)
+	 * @param addressFailure the one counted against the network address
+	 * @param keyFailure the one counted against the account (or identifier)
 	 */
 	private record Attempt(long addressFailure, long keyFailure) {
 	}

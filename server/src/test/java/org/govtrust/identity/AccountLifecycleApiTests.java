@@ -430,6 +430,40 @@ class AccountLifecycleApiTests {
 			.andExpect(status().isOk());
 	}
 
+	@Test
+	void aLoginThatWouldBeOverTheLimitOnlyIfOthersStillRunningFailedWaitsSecondsNotMinutes() throws Exception {
+		registered(TestPersons.wang("19912345678"), "19912345678", false);
+		for (int i = 0; i < 4; i++) {
+			client().post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password", "wrong-" + i))
+				.andExpect(jsonPath("$.code").value("LGN-3001"));
+		}
+		// the owner sends the right password twice at once (a double click): the second sees four
+		// failures and one attempt still running, and waits for its outcome, not for a pause
+		List<String> second = new ArrayList<>();
+		this.hashWitness.duringNextHash(() -> {
+			try {
+				second.add(client()
+					.post("/api/v1/login/password", Map.of("identifier", "19912345678", "password", "Spring-2026!ok"))
+					.andExpect(jsonPath("$.code").value("LGN-3002"))
+					.andReturn()
+					.getResponse()
+					.getHeader("Retry-After"));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		client().post("/api/v1/login/password", Map.of("identifier", "19912345678", "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+		assertThat(second).containsExactly("5");
+		// the success cleared the count
+		client().post("/api/v1/login/password", Map.of("identifier", "19912345678", "password", "Spring-2026!ok"))
+			.andExpect(status().isOk());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM lgn_failure WHERE key_hash NOT LIKE 'address:%'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	private void guessDuringHash(int guess, int last, List<String> answers) {
 		if (guess < last) {
 			this.hashWitness.duringNextHash(() -> guessDuringHash(guess + 1, last, answers));

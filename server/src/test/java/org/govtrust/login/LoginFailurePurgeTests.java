@@ -43,10 +43,10 @@ class LoginFailurePurgeTests {
 	@Test
 	void failuresOlderThanEveryWindowAreForgotten() {
 		Instant now = this.clock.instant();
-		this.failures.record("address:old", LoginService.PASSWORD, now.minus(Duration.ofHours(25)));
-		this.failures.record("unknown:old", LoginService.PASSWORD, now.minus(Duration.ofHours(24)).minusSeconds(1));
-		this.failures.record("unknown:recent", LoginService.PASSWORD, now.minus(Duration.ofHours(23)));
-		this.failures.record("address:recent", LoginService.PASSWORD, now.minus(Duration.ofMinutes(1)));
+		failedAt("address:old", now.minus(Duration.ofHours(25)));
+		failedAt("unknown:old", now.minus(Duration.ofHours(24)).minusSeconds(1));
+		failedAt("unknown:recent", now.minus(Duration.ofHours(23)));
+		failedAt("address:recent", now.minus(Duration.ofMinutes(1)));
 
 		this.logins.purgeOldFailures();
 
@@ -54,6 +54,10 @@ class LoginFailurePurgeTests {
 			.containsExactly("address:recent", "unknown:recent");
 		assertThat(this.jdbc.sql("SELECT min(failed_at) FROM lgn_failure").query(OffsetDateTime.class).single()
 			.toInstant()).isEqualTo(now.minus(Duration.ofHours(23)));
+	}
+
+	private void failedAt(String key, Instant at) {
+		this.failures.failed(this.failures.running(key, LoginService.PASSWORD, at));
 	}
 
 }
