@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The session registry of the authorization server, on the database-backed sessions (Spring
- * Session JDBC), so it knows every session of a person on every node: the code exchange ties
- * the ID token to the person's newest session ({@code sid}), and RP-initiated logout ends the
- * right one.
+ * Session JDBC), so it knows every session of a person on every node: RP-initiated logout
+ * finds and ends the right one. (The {@code sid} of an ID token names the session its code was
+ * granted in, recorded with the authorization: see {@code sso.config.SessionBoundAuthorizationService}.)
  * <p>
  * A person's sessions, and one session by id, are read from the session table's own columns
  * (id, principal name, last access, expiry), without loading and deserializing the sessions'

@@ -332,8 +332,15 @@ class OidcFlowTests {
 			WebClient second = new WebClient(this.mvc, this.json);
 			second.post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password",
 					TestCitizens.PASSWORD)).andExpect(status().isOk());
-			Map<String, Object> appOne = signInTo(first, "app-one");
-			// the second browser is the more recently used one when app-one's code is exchanged
+			// app-one's code is granted in the first browser; the second is used after that, so it
+			// is the person's most recently used session when the code is exchanged
+			String verifier = "verifier-app-one-" + "q".repeat(40);
+			String code = code(first.get(authorizeUrl("app-one", challenge(verifier), "openid", null))
+				.andExpect(status().is3xxRedirection())
+				.andReturn());
+			this.clock.advance(java.time.Duration.ofSeconds(1));
+			second.get("/api/v1/account").andExpect(status().isOk());
+			Map<String, Object> appOne = claims(JsonPath.read(tokens("app-one", code, verifier), "$.id_token"));
 			Map<String, Object> appTwo = signInTo(second, "app-two");
 			assertThat(appOne.get("sid")).isNotNull().isNotEqualTo(appTwo.get("sid"));
 			// the first browser signs in again (its session gets a new id); app-one still belongs to it
@@ -362,6 +369,30 @@ class OidcFlowTests {
 			awaitSize(received, 2);
 			assertThat(received.get(1)).startsWith("/bc/app-two ");
 			assertThat(logoutToken(received.get(1))).containsEntry("sid", appTwo.get("sid"));
+		}
+		finally {
+			app.stop(0);
+		}
+	}
+
+	@Test
+	void someoneElseSigningInOnTheSameBrowserEndsTheFirstPersonsSession() throws Exception {
+		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
+		try {
+			this.clients.register(new RegisterClientCommand("app-one", "app-one", "部门", null, List.of(REDIRECT),
+					List.of(), List.of("openid"), false, false, "loa1", false, false,
+					"http://localhost:" + app.getAddress().getPort() + "/bc/app-one"));
+			WebClient browser = registeredCitizen();
+			Map<String, Object> wang = signInTo(browser, "app-one");
+			importedAndSignedInWithPassword(); // 李雷, with an account of his own
+			browser.post("/api/v1/login/password", Map.of("identifier", TestPersons.LI_ID, "password",
+					TestCitizens.PASSWORD)).andExpect(status().isOk());
+
+			assertThat(signedInApps()).isEmpty();
+			awaitSize(received, 1);
+			assertThat(logoutToken(received.get(0))).containsEntry("sid", wang.get("sid"))
+				.containsEntry("sub", wang.get("sub"));
 		}
 		finally {
 			app.stop(0);

@@ -48,7 +48,12 @@ class SignInSupport {
 					SessionService.withEarlierId(session.getAttribute(SessionService.EARLIER_IDS), previousId));
 		}
 		else {
+			Object earlierIds = session.getAttribute(SessionService.EARLIER_IDS);
 			session.removeAttribute(SessionService.EARLIER_IDS);
+			if (before != null && before.getPrincipal() instanceof SignedIn was) {
+				// someone else signs in on this browser: the previous person's session ends here
+				this.sessions.signedOut(was.getName(), previousId, earlierIds);
+			}
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>();
 		if (who.kind() == SignedIn.Kind.CITIZEN) {
