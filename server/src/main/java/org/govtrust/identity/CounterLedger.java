@@ -52,12 +52,23 @@ public class CounterLedger {
 	 * @param subject only this person, or null
 	 * @param from from this instant, or null
 	 * @param to before this instant, or null
-	 * @return up to 500 entries
+	 * @return up to 500 entries, and whether more match
 	 */
 	@Transactional(readOnly = true)
-	public List<ChainEntry> search(@Nullable String act, @Nullable String subject, @Nullable Instant from,
+	public Found search(@Nullable String act, @Nullable String subject, @Nullable Instant from,
 			@Nullable Instant to) {
-		return this.chain.search(act, subject, from, to, SEARCH_LIMIT);
+		List<ChainEntry> entries = this.chain.search(act, subject, from, to, SEARCH_LIMIT + 1);
+		return (entries.size() > SEARCH_LIMIT) ? new Found(entries.subList(0, SEARCH_LIMIT), true)
+				: new Found(entries, false);
+	}
+
+	/**
+	 * What a search found.
+	 *
+	 * @param entries the newest matches, at most {@link #SEARCH_LIMIT}
+	 * @param more whether older ones match too
+	 */
+	public record Found(List<ChainEntry> entries, boolean more) {
 	}
 
 	/**

@@ -135,17 +135,17 @@ class StaffApiController {
 
 	@GetMapping("/api/v1/staff/ledger")
 	@Operation(summary = "Search the counter ledger (auditor, administrator, operator): the newest 500 matches; "
-			+ "when there may be more, the answer says so in the X-Result-Limit header (narrow with from/to, or "
+			+ "when more match, the answer says so in the X-Result-Limit header (narrow with from/to, or "
 			+ "export ledger.csv for all)")
 	List<ChainEntry> search(@RequestParam(required = false) @Nullable String act,
 			@RequestParam(required = false) @Nullable String subject,
 			@RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
 			HttpServletResponse response) {
-		List<ChainEntry> entries = this.ledger.search(act, subject, from, to);
-		if (entries.size() >= CounterLedger.SEARCH_LIMIT) {
+		CounterLedger.Found found = this.ledger.search(act, subject, from, to);
+		if (found.more()) {
 			response.setHeader("X-Result-Limit", String.valueOf(CounterLedger.SEARCH_LIMIT));
 		}
-		return entries;
+		return found.entries();
 	}
 
 	@GetMapping(path = "/api/v1/staff/ledger.csv", produces = "text/csv")

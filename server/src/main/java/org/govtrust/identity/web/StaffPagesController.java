@@ -14,7 +14,6 @@ import org.govtrust.identity.InPersonVerificationCommand;
 import org.govtrust.identity.OperatorService;
 import org.govtrust.identity.StaffRole;
 import org.govtrust.identity.StaffService;
-import org.govtrust.shared.chain.ChainEntry;
 import org.govtrust.shared.error.ErrorMessages;
 import org.govtrust.shared.error.TrustException;
 import org.govtrust.shared.security.SignedIn;
@@ -176,9 +175,9 @@ class StaffPagesController {
 
 	@GetMapping("/staff/ledger")
 	String ledger(@RequestParam(required = false) @Nullable String act, Model model) {
-		List<ChainEntry> entries = this.ledger.search(act == null || act.isBlank() ? null : act, null, null, null);
-		model.addAttribute("entries", entries);
-		model.addAttribute("limited", entries.size() >= CounterLedger.SEARCH_LIMIT ? CounterLedger.SEARCH_LIMIT : null);
+		CounterLedger.Found found = this.ledger.search(act == null || act.isBlank() ? null : act, null, null, null);
+		model.addAttribute("entries", found.entries());
+		model.addAttribute("limited", found.more() ? CounterLedger.SEARCH_LIMIT : null);
 		model.addAttribute("verification", this.ledger.verify());
 		model.addAttribute("act", act == null ? "" : act);
 		return "staff/ledger";

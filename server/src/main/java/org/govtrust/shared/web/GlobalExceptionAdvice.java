@@ -12,6 +12,7 @@ import org.govtrust.shared.error.TrustException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -92,8 +93,14 @@ class GlobalExceptionAdvice {
 	 */
 	@ExceptionHandler(ConcurrencyFailureException.class)
 	Object concurrent(ConcurrencyFailureException ex, HttpServletRequest request, HttpServletResponse response) {
-		logger.info("Concurrent change refused [traceId={}] on {} {}: {}", TraceIdFilter.traceId(request),
-				request.getMethod(), request.getRequestURI(), ex.getClass().getSimpleName());
+		if (ex instanceof OptimisticLockingFailureException) { // expected now and then: a double submit
+			logger.info("Concurrent change refused [traceId={}] on {} {}: {}", TraceIdFilter.traceId(request),
+					request.getMethod(), request.getRequestURI(), ex.getClass().getSimpleName());
+		}
+		else { // a deadlock or a lock wait given up: worth a look, with where it happened
+			logger.warn("Lock conflict [traceId={}] on {} {}", TraceIdFilter.traceId(request), request.getMethod(),
+					request.getRequestURI(), ex);
+		}
 		return respond(new TrustException(SharedError.CONCURRENT_CHANGE), null, request, response);
 	}
 
