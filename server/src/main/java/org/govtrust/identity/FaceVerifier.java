@@ -28,6 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class FaceVerifier {
 
+	/** How long an attempt waits for the answers to others that could use up the last tries. */
+	static final Duration RUNNING_WAIT = Duration.ofSeconds(10);
+
+	/** An attempt waiting longer than this for the authority has ended (its node stopped). */
+	static final Duration RUNNING_AT_MOST = Duration.ofMinutes(2);
+
 	private final IdentityAuthority authority;
 
 	private final VerificationAttempts attempts;
@@ -63,28 +69,40 @@ class FaceVerifier {
 			java.util.function.Consumer<String> onVerified) {
 		checkImage(faceImage);
 		Instant now = this.clock.instant();
-		List<Instant> failures = this.attempts.personFailuresSince(idNumberHash,
-				now.minus(this.properties.failedVerificationWindow()));
-		int max = this.properties.maxFailedVerifications();
-		if (failures.size() >= max) {
-			Instant reopens = failures.get(failures.size() - max).plus(this.properties.failedVerificationWindow());
-			throw TrustException.retryAfter(Duration.between(now, reopens), IdentityError.TOO_MANY_FAILED_VERIFICATIONS,
-					DisplayTime.format(reopens));
-		}
+		// recorded (and committed) before the authority is asked, then checked against the
+		// others: of two attempts at once at least one sees the other, so attempts sent together
+		// get no more tries than attempts sent one after another
+		long attempt = this.attempts.start(idNumberHash, flow, VerificationMethod.FACE.name(), now);
+		List<Instant> failures;
 		AuthorityResult result;
 		try {
+			failures = this.attempts.personFailuresSince(idNumberHash,
+					now.minus(this.properties.failedVerificationWindow()));
+			ensureTriesLeft(idNumberHash, attempt, failures, now);
 			result = this.authority.verify(elements, faceImage);
+		}
+		catch (RuntimeException ex) {
+			this.attempts.forget(attempt);
+			throw ex;
 		}
 		finally {
 			Arrays.fill(faceImage, (byte) 0);
 		}
-		this.transactions.executeWithoutResult((status) -> {
-			this.attempts.record(idNumberHash, flow, VerificationMethod.FACE.name(), result.outcome(), now);
-			if (result instanceof AuthorityResult.Verified verified) {
-				onVerified.accept(verified.authorityReference());
-			}
-			this.events.publishEvent(new RealNameVerificationAttempted(flow, VerificationMethod.FACE, result.outcome(), now));
-		});
+		try {
+			this.transactions.executeWithoutResult((status) -> {
+				this.attempts.finish(attempt, result.outcome());
+				if (result instanceof AuthorityResult.Verified verified) {
+					onVerified.accept(verified.authorityReference());
+				}
+				this.events
+					.publishEvent(new RealNameVerificationAttempted(flow, VerificationMethod.FACE, result.outcome(), now));
+			});
+		}
+		catch (RuntimeException ex) { // the work on success failed: the authority's answer stays on record
+			this.attempts.finish(attempt, result.outcome());
+			throw ex;
+		}
+		int max = this.properties.maxFailedVerifications();
 		if (result instanceof AuthorityResult.Verified verified) {
 			return verified.authorityReference();
 		}
@@ -102,6 +120,26 @@ class FaceVerifier {
 			throw TrustException.retryAfter(busy.retryAfter(), IdentityError.AUTHORITY_BUSY, busy.retryAfter().toSeconds());
 		}
 		throw TrustException.retryAfter(Duration.ofMinutes(5), IdentityError.AUTHORITY_UNAVAILABLE);
+	}
+
+	/**
+	 * Pauses online verification after too many failures; an attempt that would be over the
+	 * limit only if the person's attempts still waiting for the authority failed waits a few
+	 * seconds for their answer.
+	 */
+	private void ensureTriesLeft(String idNumberHash, long attempt, List<Instant> failures, Instant now) {
+		int max = this.properties.maxFailedVerifications();
+		Instant reopens = null;
+		if (failures.size() >= max) {
+			reopens = failures.get(failures.size() - max).plus(this.properties.failedVerificationWindow());
+		}
+		else if (failures.size() + this.attempts.runningSince(idNumberHash, now.minus(RUNNING_AT_MOST), attempt) >= max) {
+			reopens = now.plus(RUNNING_WAIT);
+		}
+		if (reopens != null) {
+			throw TrustException.retryAfter(Duration.between(now, reopens), IdentityError.TOO_MANY_FAILED_VERIFICATIONS,
+					DisplayTime.format(reopens));
+		}
 	}
 
 	private void checkImage(byte @Nullable [] image) {

@@ -236,6 +236,37 @@ class AccountLifecycleApiTests {
 			.andExpect(status().isAccepted());
 	}
 
+	@Test
+	void faceChecksSentTogetherGetNoMoreTriesThanOneAfterAnother() throws Exception {
+		WebClient citizen = client();
+		String registration = startAndVerifyPhone(citizen, TestPersons.li("13912345678"), "13912345678");
+		String path = "/api/v1/registrations/" + registration + "/face-verification";
+		for (int i = 0; i < 4; i++) {
+			citizen.post(path, Map.of("faceImage", face())).andExpect(jsonPath("$.code").value("IDN-2011"));
+		}
+		// the sixth is sent while the authority still answers the fifth, the last try left
+		List<String> sixth = new ArrayList<>();
+		this.authority.duringNextVerification(() -> {
+			try {
+				sixth.add(citizen.post(path, Map.of("faceImage", face()))
+					.andExpect(jsonPath("$.code").value("IDN-2013"))
+					.andReturn()
+					.getResponse()
+					.getHeader("Retry-After"));
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		citizen.post(path, Map.of("faceImage", face())).andExpect(jsonPath("$.code").value("IDN-2011"));
+		assertThat(sixth).containsExactly("10"); // it waited for the fifth's answer, and asked nothing
+		citizen.post(path, Map.of("faceImage", face())).andExpect(jsonPath("$.code").value("IDN-2013"));
+		assertThat(this.jdbc.sql("SELECT outcome FROM idn_verification_attempt ORDER BY id")
+			.query(String.class)
+			.list()).containsExactly("FACE_MISMATCH", "FACE_MISMATCH", "FACE_MISMATCH", "FACE_MISMATCH",
+					"FACE_MISMATCH");
+	}
+
 	// --- seed 002 §一: no SMS, the clerk verifies the phone --------------------------------
 
 	@Test

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -25,6 +27,60 @@ public class VerificationAttempts {
 
 	public VerificationAttempts(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** The outcome of an attempt the authority has not answered yet. */
+	public static final String RUNNING = "RUNNING";
+
+	/**
+	 * Records an attempt before the authority is asked, so that attempts sent together see
+	 * each other ({@link #finish} gives it its outcome).
+	 * @return the attempt's id
+	 */
+	public long start(String idNumberHash, UUID registrationId, String method, Instant at) {
+		KeyHolder id = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO idn_verification_attempt (id_number_hash, registration_id, method, outcome, attempted_at)
+				VALUES (:hash, :registration, :method, :outcome, :at)""")
+			.param("hash", idNumberHash)
+			.param("registration", registrationId)
+			.param("method", method)
+			.param("outcome", RUNNING)
+			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+			.update(id, "id");
+		return id.getKeyAs(Number.class).longValue();
+	}
+
+	/** Gives a started attempt its outcome. */
+	public void finish(long id, String outcome) {
+		this.jdbc.sql("UPDATE idn_verification_attempt SET outcome = :outcome WHERE id = :id")
+			.param("outcome", outcome)
+			.param("id", id)
+			.update();
+	}
+
+	/** Forgets a started attempt that never reached the authority. */
+	public void forget(long id) {
+		this.jdbc.sql("DELETE FROM idn_verification_attempt WHERE id = :id").param("id", id).update();
+	}
+
+	/**
+	 * How many of a person's attempts are waiting for the authority's answer.
+	 * @param idNumberHash the person
+	 * @param since the oldest still counted as waiting
+	 * @param except the attempt asking
+	 * @return the count
+	 */
+	public int runningSince(String idNumberHash, Instant since, long except) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM idn_verification_attempt
+				WHERE id_number_hash = :hash AND attempted_at > :since AND outcome = :running AND id <> :except""")
+			.param("hash", idNumberHash)
+			.param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+			.param("running", RUNNING)
+			.param("except", except)
+			.query(Integer.class)
+			.single();
 	}
 
 	public void record(String idNumberHash, UUID registrationId, String method, String outcome, Instant at) {
