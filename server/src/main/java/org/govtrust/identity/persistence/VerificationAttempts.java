@@ -38,17 +38,7 @@ public class VerificationAttempts {
 	 * @return the attempt's id
 	 */
 	public long start(String idNumberHash, UUID registrationId, String method, Instant at) {
-		KeyHolder id = new GeneratedKeyHolder();
-		this.jdbc.sql("""
-				INSERT INTO idn_verification_attempt (id_number_hash, registration_id, method, outcome, attempted_at)
-				VALUES (:hash, :registration, :method, :outcome, :at)""")
-			.param("hash", idNumberHash)
-			.param("registration", registrationId)
-			.param("method", method)
-			.param("outcome", RUNNING)
-			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-			.update(id, "id");
-		return id.getKeyAs(Number.class).longValue();
+		return record(idNumberHash, registrationId, method, RUNNING, at);
 	}
 
 	/** Gives a started attempt its outcome. */
@@ -83,7 +73,12 @@ public class VerificationAttempts {
 			.single();
 	}
 
-	public void record(String idNumberHash, UUID registrationId, String method, String outcome, Instant at) {
+	/**
+	 * Records an attempt with its outcome.
+	 * @return the attempt's id
+	 */
+	public long record(String idNumberHash, UUID registrationId, String method, String outcome, Instant at) {
+		KeyHolder id = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO idn_verification_attempt (id_number_hash, registration_id, method, outcome, attempted_at)
 				VALUES (:hash, :registration, :method, :outcome, :at)""")
@@ -92,7 +87,8 @@ public class VerificationAttempts {
 			.param("method", method)
 			.param("outcome", outcome)
 			.param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-			.update();
+			.update(id, "id");
+		return id.getKeyAs(Number.class).longValue();
 	}
 
 	/**
