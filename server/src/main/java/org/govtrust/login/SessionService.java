@@ -84,7 +84,12 @@ public class SessionService {
 		return ids;
 	}
 
-	private static List<String> earlier(@Nullable Object earlierIds) {
+	/**
+	 * The ids a session had before, from its {@link #EARLIER_IDS} attribute.
+	 * @param earlierIds the attribute's value
+	 * @return the ids, oldest first (a new list)
+	 */
+	public static List<String> earlier(@Nullable Object earlierIds) {
 		List<String> ids = new ArrayList<>();
 		if (earlierIds instanceof String earlier && !earlier.isBlank()) {
 			ids.addAll(List.of(earlier.strip().split(" +")));

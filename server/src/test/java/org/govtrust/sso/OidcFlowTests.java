@@ -400,6 +400,41 @@ class OidcFlowTests {
 	}
 
 	@Test
+	void anIdTokenFromBeforeAStepUpStillSignsTheBrowserOut() throws Exception {
+		publicClient("tax-app", "LOA1");
+		WebClient citizen = registeredCitizen();
+		String verifier = "verifier-" + "s".repeat(40);
+		String code = code(citizen.get(authorizeUrl("tax-app", challenge(verifier), "openid", null))
+			.andExpect(status().is3xxRedirection())
+			.andReturn());
+		String idToken = JsonPath.read(tokens("tax-app", code, verifier), "$.id_token");
+		// the person signs in again in the same browser: the session gets a new id
+		this.clock.advance(java.time.Duration.ofMinutes(1));
+		citizen.post("/api/v1/login/sms-code", Map.of("identifier", TestPersons.WANG_ID)).andExpect(status().isAccepted());
+		citizen.post("/api/v1/login/sms", Map.of("identifier", TestPersons.WANG_ID, "code",
+				citizen.latestCode("19912345678"))).andExpect(status().isOk());
+
+		// the token in another browser of the same person is refused: not that session's
+		WebClient other = registeredCitizenAgain();
+		other.get("/connect/logout?id_token_hint=" + idToken).andExpect(status().isBadRequest());
+		other.get("/api/v1/account").andExpect(status().isOk());
+
+		MvcResult logout = citizen.get("/connect/logout?id_token_hint=" + idToken + "&post_logout_redirect_uri="
+				+ URLEncoder.encode("http://localhost:9000/", StandardCharsets.UTF_8) + "&state=bye")
+			.andReturn();
+		assertThat(logout.getResponse().getRedirectedUrl()).isEqualTo("http://localhost:9000/?state=bye");
+		citizen.get("/api/v1/account").andExpect(status().isUnauthorized());
+		assertThat(signedInApps()).isEmpty();
+	}
+
+	private WebClient registeredCitizenAgain() throws Exception {
+		WebClient browser = new WebClient(this.mvc, this.json);
+		browser.post("/api/v1/login/password", Map.of("identifier", TestPersons.WANG_ID, "password",
+				TestCitizens.PASSWORD)).andExpect(status().isOk());
+		return browser;
+	}
+
+	@Test
 	void appsHearOfAnOperatorsDeactivationOnlyOnceItHasCommitted() throws Exception {
 		java.util.concurrent.CountDownLatch appAnswers = new java.util.concurrent.CountDownLatch(1);
 		java.util.concurrent.CountDownLatch appCalled = new java.util.concurrent.CountDownLatch(1);

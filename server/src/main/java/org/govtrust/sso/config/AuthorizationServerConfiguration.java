@@ -37,6 +37,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.oidc.web.authentication.OidcLogoutAuthenticationSuccessHandler;
 import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
@@ -103,17 +104,22 @@ class AuthorizationServerConfiguration {
 						providers.add(new StoredAccessTokens.UserInfo());
 					}))
 					// RP-initiated logout ends the session like any other sign-out: the other apps hear of it
-					.logoutEndpoint((logout) -> logout.logoutResponseHandler((request, response, authentication) -> {
-						Object principal = ((OidcLogoutAuthenticationToken) authentication).getPrincipal();
-						HttpSession session = request.getSession(false);
-						String sessionId = (session != null) ? session.getId() : null;
-						Object earlierIds = (session != null) ? session.getAttribute(SessionService.EARLIER_IDS) : null;
-						defaultLogout.onAuthenticationSuccess(request, response, authentication);
-						if (sessionId != null && principal instanceof Authentication user
-								&& user.getPrincipal() instanceof SignedIn who) {
-							sessions.signedOut(who.getName(), sessionId, earlierIds);
-						}
-					}))))
+					.logoutEndpoint((logout) -> logout
+						// an ID token from before a step-up in the same browser still signs it out
+						.authenticationProviders((providers) -> providers.replaceAll((provider) ->
+								(provider instanceof OidcLogoutAuthenticationProvider)
+										? new EarlierSessionLogout(provider, authorizations) : provider))
+						.logoutResponseHandler((request, response, authentication) -> {
+							Object principal = ((OidcLogoutAuthenticationToken) authentication).getPrincipal();
+							HttpSession session = request.getSession(false);
+							String sessionId = (session != null) ? session.getId() : null;
+							Object earlierIds = (session != null) ? session.getAttribute(SessionService.EARLIER_IDS) : null;
+							defaultLogout.onAuthenticationSuccess(request, response, authentication);
+							if (sessionId != null && principal instanceof Authentication user
+									&& user.getPrincipal() instanceof SignedIn who) {
+								sessions.signedOut(who.getName(), sessionId, earlierIds);
+							}
+						}))))
 			// access tokens (userinfo) are checked against their stored authorization, not their signature
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.bearerTokenResolver(new BearerHeaderTokenResolver(userInfoRequest))
