@@ -105,9 +105,7 @@ public class BackChannelLogout implements DisposableBean {
 
 	@EventListener
 	void on(SignedOut event) {
-		if (!event.principal().startsWith("citizen:")) {
-			return;
-		}
+		// people and enterprises alike (staff never sign in to apps: nothing is found for them)
 		List<Delivery> deliveries = revoke(event.principal(), event.allSessions() ? null
 				: event.sessionIds().stream().map(SessionIds::sid).collect(Collectors.toSet()));
 		if (deliveries.isEmpty()) {
@@ -164,7 +162,7 @@ public class BackChannelLogout implements DisposableBean {
 	/**
 	 * Revokes the tokens of every app a person signed in to through the sessions that ended,
 	 * and makes the logout token for each that registered a back-channel logout URI.
-	 * @param principal {@code citizen:<id>}
+	 * @param principal {@code citizen:<id>} or {@code enterprise:<id>}
 	 * @param sids the ended sessions' {@code sid}s, or {@code null} when every session ended
 	 * @return what to send
 	 */

@@ -645,6 +645,15 @@ class CertificateAuthorityTests {
 		// refreshing works while the certificate is in force
 		String refresh = JsonPath.read(tokens(basic, "refresh_token", JsonPath.read(tokens, "$.refresh_token"),
 				"refresh_token"), "$.refresh_token");
+		// signing out on GovTrust ends the app's sign-in too, as for a person
+		enterprise.post("/api/v1/logout", Map.of()).andExpect(status().isNoContent());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM oauth2_authorization").query(Long.class).single()).isZero();
+		Map<String, Object> again = challenge();
+		enterprise.post("/api/v1/login/certificate", this.json.readValue(
+				answer(again, der, sign(key, (String) again.get("text"))), Map.class))
+			.andExpect(status().isOk());
+		refresh = JsonPath.read(tokens(basic, "authorization_code", authorizationCode(enterprise), "code"),
+				"$.refresh_token");
 
 		this.certificates.revoke(issued.certificate().serial(), RevocationReason.KEY_COMPROMISE, "staff:t");
 
