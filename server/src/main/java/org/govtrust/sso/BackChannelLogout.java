@@ -168,7 +168,7 @@ public class BackChannelLogout implements DisposableBean {
 	 */
 	private List<Delivery> revoke(String principal, @Nullable Set<String> sids) {
 		List<String> ids = this.jdbc
-			.sql("SELECT id FROM oauth2_authorization WHERE principal_name = :principal AND oidc_id_token_value IS NOT NULL")
+			.sql("SELECT id FROM oauth2_authorization WHERE principal_name = :principal")
 			.param("principal", principal)
 			.query(String.class)
 			.list();
@@ -180,8 +180,11 @@ public class BackChannelLogout implements DisposableBean {
 			}
 			OAuth2Authorization.Token<OidcIdToken> idToken = authorization.getToken(OidcIdToken.class);
 			String sid = authorization.getAttribute(SID_ATTRIBUTE);
-			// an authorization from before sessions were recorded with it ends with any of the person's sessions
-			if (sids != null && sid != null && !sids.contains(sid)) {
+			// every authorization when all sessions ended (OAuth2-only apps and codes not yet
+			// exchanged too); otherwise those granted in the ended session, and any ID token's
+			// from before sessions were recorded with authorizations
+			boolean ended = (sids == null) || ((sid != null) ? sids.contains(sid) : idToken != null);
+			if (!ended) {
 				continue;
 			}
 			RegisteredClient client = this.registeredClient(authorization);

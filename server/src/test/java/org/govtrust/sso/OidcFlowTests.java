@@ -435,6 +435,23 @@ class OidcFlowTests {
 	}
 
 	@Test
+	void signingOutEndsAnAppsSignInWithoutOpenIdToo() throws Exception {
+		publicClient("tax-app", "LOA1");
+		WebClient citizen = registeredCitizen();
+		String verifier = "verifier-" + "p".repeat(40);
+		// plain OAuth2 (no openid scope): an access token, no ID token
+		String code = code(citizen.get(authorizeUrl("tax-app", challenge(verifier), "profile", null))
+			.andExpect(status().is3xxRedirection())
+			.andReturn());
+		assertThat(tokens("tax-app", code, verifier)).contains("access_token").doesNotContain("id_token");
+		assertThat(signedInApps()).containsExactly("tax-app");
+
+		citizen.post("/api/v1/logout", Map.of()).andExpect(status().isNoContent());
+
+		assertThat(signedInApps()).isEmpty();
+	}
+
+	@Test
 	void appsHearOfAnOperatorsDeactivationOnlyOnceItHasCommitted() throws Exception {
 		java.util.concurrent.CountDownLatch appAnswers = new java.util.concurrent.CountDownLatch(1);
 		java.util.concurrent.CountDownLatch appCalled = new java.util.concurrent.CountDownLatch(1);

@@ -6,7 +6,6 @@ import org.govtrust.login.SessionIds;
 import org.govtrust.sso.BackChannelLogout;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -15,10 +14,11 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Ties an OpenID authorization to the browser session it was granted in: when the
- * authorization endpoint saves a new code, the hash of that request's session id is kept with
- * it ({@link BackChannelLogout#SID_ATTRIBUTE}); the ID tokens issued on it carry it as {@code sid}, and
- * back-channel logout tells the app when that session, and not another of the person's, ends.
+ * Ties an authorization to the browser session it was granted in: when the authorization
+ * endpoint saves a new code, the hash of that request's session id is kept with it
+ * ({@link BackChannelLogout#SID_ATTRIBUTE}); the ID tokens issued on it carry it as
+ * {@code sid}, and when that session (not another of the person's) ends, the authorization is
+ * revoked and, with an ID token, its app told over the back channel.
  * <p>
  * The authorization server itself picks the {@code sid} at the code exchange, from the
  * person's most recently used session: a person signed in on two browsers could get the
@@ -41,7 +41,6 @@ final class SessionBoundAuthorizationService implements OAuth2AuthorizationServi
 		if (authorization.getAttribute(BackChannelLogout.SID_ATTRIBUTE) != null
 				|| authorization.getToken(OAuth2AuthorizationCode.class) == null
 				|| authorization.getToken(OidcIdToken.class) != null
-				|| !authorization.getAuthorizedScopes().contains(OidcScopes.OPENID)
 				|| !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
 			return authorization;
 		}
