@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.govtrust.identity.OperatorService;
+import org.govtrust.login.ExpiredSessions;
+import org.govtrust.login.SessionIds;
 import org.govtrust.shared.web.ProblemWriter;
 import org.govtrust.support.GovTrustTest;
 import org.govtrust.support.MutableClock;
@@ -73,6 +75,9 @@ class OidcFlowTests {
 
 	@Autowired
 	OperatorService importer;
+
+	@Autowired
+	ExpiredSessions expiredSessions;
 
 	@BeforeEach
 	void reset() {
@@ -449,6 +454,40 @@ class OidcFlowTests {
 		citizen.post("/api/v1/logout", Map.of()).andExpect(status().isNoContent());
 
 		assertThat(signedInApps()).isEmpty();
+	}
+
+	@Test
+	void aSessionThatTimesOutTellsItsApps() throws Exception {
+		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
+		try {
+			this.clients.register(new RegisterClientCommand("app-one", "app-one", "部门", null, List.of(REDIRECT),
+					List.of(), List.of("openid"), false, false, "loa1", false, false,
+					"http://localhost:" + app.getAddress().getPort() + "/bc/app-one"));
+			WebClient citizen = registeredCitizen();
+			Map<String, Object> idToken = signInTo(citizen, "app-one");
+			WebClient other = registeredCitizenAgain(); // another session of the person, still in use
+			// the first session's time runs out (Spring Session's clock: the row says when)
+			this.jdbc.sql("UPDATE spring_session SET expiry_time = 0 WHERE session_id IN (:ids)")
+				.param("ids", this.jdbc.sql("SELECT session_id FROM spring_session WHERE principal_name IS NOT NULL")
+					.query(String.class)
+					.list()
+					.stream()
+					.filter((id) -> SessionIds.sid(id.trim()).equals(idToken.get("sid")))
+					.toList())
+				.update();
+
+			this.expiredSessions.endExpired();
+
+			assertThat(signedInApps()).isEmpty();
+			awaitSize(received, 1);
+			assertThat(logoutToken(received.get(0))).containsEntry("sid", idToken.get("sid"));
+			citizen.get("/api/v1/account").andExpect(status().isUnauthorized());
+			other.get("/api/v1/account").andExpect(status().isOk());
+		}
+		finally {
+			app.stop(0);
+		}
 	}
 
 	@Test
