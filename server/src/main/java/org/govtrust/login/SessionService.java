@@ -56,7 +56,8 @@ public class SessionService {
 	}
 
 	/**
-	 * Announces that a session of a principal ended (the caller ended it).
+	 * Announces that a session of a principal ended: signed out, taken over by someone else
+	 * signing in on that browser, or timed out (the caller has ended it).
 	 * @param principalName whose
 	 * @param sessionId the session's id
 	 * @param earlierIds its {@link #EARLIER_IDS} attribute
