@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -318,6 +320,9 @@ class CertificateAuthorityTests {
 		this.clock.advance(Duration.ofDays(2)); // past nextUpdate: the servers were down
 		CountDownLatch otherNodeSigned = new CountDownLatch(1);
 		CountDownLatch commit = new CountDownLatch(1);
+		// threads of its own: the common pool has a single thread on two cores, which the other
+		// node's task holds while it waits, and the download would never start
+		ExecutorService threads = Executors.newFixedThreadPool(2);
 		try {
 			// another node signs the expired CRL and holds the sequence's row lock until it commits
 			CompletableFuture<Long> otherNode = CompletableFuture
@@ -327,7 +332,7 @@ class CertificateAuthorityTests {
 					otherNodeSigned.countDown();
 					await(commit);
 					return number;
-				}));
+				}), threads);
 			assertThat(otherNodeSigned.await(30, TimeUnit.SECONDS)).isTrue();
 			// a download here still reads the expired CRL, and waits for that lock
 			CompletableFuture<byte[]> download = CompletableFuture.supplyAsync(() -> {
@@ -337,7 +342,7 @@ class CertificateAuthorityTests {
 				catch (Exception ex) {
 					throw new IllegalStateException(ex);
 				}
-			});
+			}, threads);
 			awaitARowLockWait();
 			commit.countDown();
 			long signedByOtherNode = otherNode.get(30, TimeUnit.SECONDS);
@@ -349,6 +354,7 @@ class CertificateAuthorityTests {
 		}
 		finally {
 			commit.countDown(); // never leave the other node's lock held for the next test
+			threads.shutdown();
 		}
 	}
 
