@@ -293,11 +293,8 @@ class OidcFlowTests {
 		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
 		try {
-			String base = "http://localhost:" + app.getAddress().getPort();
-			for (String id : List.of("app-one", "app-two")) {
-				this.clients.register(new RegisterClientCommand(id, id, "部门", null, List.of(REDIRECT), List.of(),
-						List.of("openid"), false, false, "loa1", id.equals("app-two"), false, base + "/bc/" + id));
-			}
+			backChannelApp("app-one", app, false);
+			backChannelApp("app-two", app, true); // pairwise
 			WebClient citizen = registeredCitizen();
 			for (String id : List.of("app-one", "app-two")) {
 				signInTo(citizen, id);
@@ -327,11 +324,8 @@ class OidcFlowTests {
 		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
 		try {
-			String base = "http://localhost:" + app.getAddress().getPort();
-			for (String id : List.of("app-one", "app-two")) {
-				this.clients.register(new RegisterClientCommand(id, id, "部门", null, List.of(REDIRECT), List.of(),
-						List.of("openid"), false, false, "loa1", false, false, base + "/bc/" + id));
-			}
+			backChannelApp("app-one", app, false);
+			backChannelApp("app-two", app, false);
 			// one person on two browsers: the first signs in to app-one, the second to app-two
 			WebClient first = registeredCitizen();
 			WebClient second = new WebClient(this.mvc, this.json);
@@ -385,9 +379,7 @@ class OidcFlowTests {
 		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
 		try {
-			this.clients.register(new RegisterClientCommand("app-one", "app-one", "部门", null, List.of(REDIRECT),
-					List.of(), List.of("openid"), false, false, "loa1", false, false,
-					"http://localhost:" + app.getAddress().getPort() + "/bc/app-one"));
+			backChannelApp("app-one", app, false);
 			WebClient browser = registeredCitizen();
 			Map<String, Object> wang = signInTo(browser, "app-one");
 			importedAndSignedInWithPassword(); // 李雷, with an account of his own
@@ -461,9 +453,7 @@ class OidcFlowTests {
 		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
 		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
 		try {
-			this.clients.register(new RegisterClientCommand("app-one", "app-one", "部门", null, List.of(REDIRECT),
-					List.of(), List.of("openid"), false, false, "loa1", false, false,
-					"http://localhost:" + app.getAddress().getPort() + "/bc/app-one"));
+			backChannelApp("app-one", app, false);
 			WebClient citizen = registeredCitizen();
 			Map<String, Object> idToken = signInTo(citizen, "app-one");
 			WebClient other = registeredCitizenAgain(); // another session of the person, still in use
@@ -864,6 +854,13 @@ class OidcFlowTests {
 		return this.jdbc.sql("""
 				SELECT c.client_id FROM oauth2_authorization a JOIN oauth2_registered_client c
 				ON c.id = a.registered_client_id ORDER BY c.client_id""").query(String.class).list();
+	}
+
+	/** Registers an app whose back-channel logout URI is {@code /bc/<clientId>} on the receiver. */
+	private void backChannelApp(String clientId, com.sun.net.httpserver.HttpServer receiver, boolean pairwise) {
+		this.clients.register(new RegisterClientCommand(clientId, clientId, "部门", null, List.of(REDIRECT), List.of(),
+				List.of("openid"), false, false, "loa1", pairwise, false,
+				"http://localhost:" + receiver.getAddress().getPort() + "/bc/" + clientId));
 	}
 
 	/** A relying app's back-channel logout endpoint: what it receives, as "path body". */
