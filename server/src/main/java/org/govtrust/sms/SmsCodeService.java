@@ -183,7 +183,8 @@ public class SmsCodeService {
 
 	/**
 	 * Removes send records no window needs any more (older than the longest configured window,
-	 * and at least two days), every hour: each holds a phone's and an address's keyed hash.
+	 * and at least two days), every hour: each holds a phone's and an address's keyed hash; and
+	 * then the limit locks of phones and addresses with no send left.
 	 * @return rows removed
 	 */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
@@ -191,8 +192,9 @@ public class SmsCodeService {
 	public int purgeExpiredSends() {
 		Duration kept = Collections.max(List.of(LONGEST_KEPT, this.phoneHorizon, this.addressHorizon));
 		int removed = this.store.purgeSendsBefore(this.clock.instant().minus(kept));
-		if (removed > 0) {
-			logger.info("Purged {} SMS send records older than {}", removed, kept);
+		int locks = this.store.purgeIdleLocks();
+		if (removed + locks > 0) {
+			logger.info("Purged {} SMS send records older than {} and {} idle limit locks", removed, kept, locks);
 		}
 		return removed;
 	}

@@ -203,6 +203,11 @@ class SmsCodeServiceTests {
 		assertThat(this.jdbc.sql("SELECT sent_at FROM sms_send").query(java.time.OffsetDateTime.class).list())
 			.extracting(java.time.OffsetDateTime::toInstant)
 			.containsExactly(first.plus(Duration.ofHours(47)));
+		// the limit locks of the first phone and address go with their last send
+		assertThat(this.jdbc.sql("SELECT count(*) FROM sms_throttle_lock").query(Long.class).single()).isEqualTo(2);
+		// and a later send to them locks and counts as before
+		this.node1.send(this.phone, SmsPurpose.REGISTRATION, "scope", "203.0.113.1");
+		assertThat(this.jdbc.sql("SELECT count(*) FROM sms_throttle_lock").query(Long.class).single()).isEqualTo(4);
 	}
 
 }

@@ -29,14 +29,34 @@ public class SmsStore {
 	 */
 	public void lock(List<String> keys) {
 		for (String key : keys.stream().sorted().toList()) {
-			this.jdbc.sql("INSERT INTO sms_throttle_lock (lock_key) VALUES (:key) ON CONFLICT DO NOTHING")
-				.param("key", key)
-				.update();
-			this.jdbc.sql("SELECT lock_key FROM sms_throttle_lock WHERE lock_key = :key FOR UPDATE")
-				.param("key", key)
-				.query(String.class)
-				.single();
+			// the row can be purged between the two statements (no send of that key left): then again
+			for (int attempt = 1;; attempt++) {
+				this.jdbc.sql("INSERT INTO sms_throttle_lock (lock_key) VALUES (:key) ON CONFLICT DO NOTHING")
+					.param("key", key)
+					.update();
+				if (this.jdbc.sql("SELECT lock_key FROM sms_throttle_lock WHERE lock_key = :key FOR UPDATE")
+					.param("key", key)
+					.query(String.class)
+					.optional()
+					.isPresent() || attempt == 3) {
+					break;
+				}
+			}
 		}
+	}
+
+	/**
+	 * Forgets the lock rows of phones and addresses that have no send on record any more:
+	 * each holds a keyed hash of one, and none is needed until its next send creates it again.
+	 * @return rows removed
+	 */
+	public int purgeIdleLocks() {
+		return this.jdbc.sql("""
+				DELETE FROM sms_throttle_lock
+				WHERE (lock_key LIKE 'p:%' AND NOT EXISTS (SELECT 1 FROM sms_send
+					WHERE sms_send.phone_hash = SUBSTRING(sms_throttle_lock.lock_key FROM 3)))
+				OR (lock_key LIKE 'a:%' AND NOT EXISTS (SELECT 1 FROM sms_send
+					WHERE sms_send.address_hash = SUBSTRING(sms_throttle_lock.lock_key FROM 3)))""").update();
 	}
 
 	public List<Instant> sendsByPhone(String phoneHash, Instant since) {
