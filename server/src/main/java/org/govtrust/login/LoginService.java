@@ -115,7 +115,7 @@ public class LoginService {
 		requireIdentifier(identifier);
 		Instant now = this.clock.instant();
 		String key = this.accounts.throttleKey(identifier);
-		Attempt attempt = count(key, addressKey(client.address()), now);
+		Counted attempt = count(key, addressKey(client.address()), now);
 		// the hash runs with no transaction open: it is most of a login's time, and a database
 		// connection held through it would leave every other request waiting for the pool
 		PasswordCheck check = hashOrForget(attempt,
@@ -204,7 +204,7 @@ public class LoginService {
 		requireIdentifier(loginName);
 		Instant now = this.clock.instant();
 		String key = "staff:" + this.cipher.lookupHash("staff-login", loginName.strip().toLowerCase(java.util.Locale.ROOT));
-		Attempt attempt = count(key, addressKey(client.address()), now);
+		Counted attempt = count(key, addressKey(client.address()), now);
 		// the hash runs with no transaction open, as in passwordLogin
 		Optional<StaffView> member = hashOrForget(attempt,
 				() -> this.staff.checkPassword(loginName, password == null ? "" : password));
@@ -304,8 +304,8 @@ public class LoginService {
 	 * @throws TrustException {@code LGN-3003} or {@code LGN-3002} when paused (and then
 	 * nothing stays recorded)
 	 */
-	private Attempt count(String key, String addressKey, Instant now) {
-		Attempt attempt = new Attempt(this.failures.running(addressKey, PASSWORD, now),
+	private Counted count(String key, String addressKey, Instant now) {
+		Counted attempt = new Counted(this.failures.running(addressKey, PASSWORD, now),
 				this.failures.running(key, PASSWORD, now));
 		try {
 			ensureNotLocked(addressKey, attempt.addressFailure(), now, this.properties.addressWindow(),
@@ -320,7 +320,7 @@ public class LoginService {
 		return attempt;
 	}
 
-	private <T> T hashOrForget(Attempt attempt, Supplier<T> hash) {
+	private <T> T hashOrForget(Counted attempt, Supplier<T> hash) {
 		try {
 			return hash.get();
 		}
@@ -330,12 +330,12 @@ public class LoginService {
 		}
 	}
 
-	private void failed(Attempt attempt) {
+	private void failed(Counted attempt) {
 		this.failures.failed(attempt.addressFailure());
 		this.failures.failed(attempt.keyFailure());
 	}
 
-	private void forget(Attempt attempt) {
+	private void forget(Counted attempt) {
 		this.failures.forget(attempt.addressFailure());
 		this.failures.forget(attempt.keyFailure());
 	}
@@ -387,7 +387,7 @@ public class LoginService {
 	 * @param addressFailure the one counted against the network address
 	 * @param keyFailure the one counted against the account (or identifier)
 	 */
-	private record Attempt(long addressFailure, long keyFailure) {
+	private record Counted(long addressFailure, long keyFailure) {
 	}
 
 	/**

@@ -63,7 +63,7 @@ public class SessionService {
 	 * @param earlierIds its {@link #EARLIER_IDS} attribute
 	 */
 	public void signedOut(String principalName, String sessionId, @Nullable Object earlierIds) {
-		this.events.publishEvent(new SignedOut(principalName, ids(sessionId, earlierIds), false, this.clock.instant()));
+		this.events.publishEvent(new SignedOut(principalName, ids(sessionId, earlierIds), this.clock.instant()));
 	}
 
 	/**
@@ -139,7 +139,7 @@ public class SessionService {
 	 */
 	public void revokeAll(String principalName) {
 		this.sessions.findByPrincipalName(principalName).keySet().forEach(this.sessions::deleteById);
-		this.events.publishEvent(new SignedOut(principalName, List.of(), true, this.clock.instant()));
+		this.events.publishEvent(new SignedOut(principalName, List.of(), this.clock.instant()));
 	}
 
 	@EventListener

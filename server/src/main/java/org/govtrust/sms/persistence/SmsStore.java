@@ -30,17 +30,19 @@ public class SmsStore {
 	public void lock(List<String> keys) {
 		for (String key : keys.stream().sorted().toList()) {
 			// the row can be purged between the two statements (no send of that key left): then again
-			for (int attempt = 1;; attempt++) {
+			boolean locked = false;
+			for (int attempt = 0; attempt < 3 && !locked; attempt++) {
 				this.jdbc.sql("INSERT INTO sms_throttle_lock (lock_key) VALUES (:key) ON CONFLICT DO NOTHING")
 					.param("key", key)
 					.update();
-				if (this.jdbc.sql("SELECT lock_key FROM sms_throttle_lock WHERE lock_key = :key FOR UPDATE")
+				locked = this.jdbc.sql("SELECT lock_key FROM sms_throttle_lock WHERE lock_key = :key FOR UPDATE")
 					.param("key", key)
 					.query(String.class)
 					.optional()
-					.isPresent() || attempt == 3) {
-					break;
-				}
+					.isPresent();
+			}
+			if (!locked) { // never sends unlocked: the limits would not count it
+				throw new IllegalStateException("The SMS limit lock could not be taken three times in a row");
 			}
 		}
 	}
