@@ -481,6 +481,48 @@ class OidcFlowTests {
 	}
 
 	@Test
+	void aSessionUsedAgainAfterItTimedOutStillTellsItsApps() throws Exception {
+		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
+		try {
+			backChannelApp("app-one", app, false);
+			WebClient citizen = registeredCitizen();
+			Map<String, Object> idToken = signInTo(citizen, "app-one");
+			// timed out, as both the row and Spring Session's own reckoning say
+			this.jdbc.sql("UPDATE spring_session SET expiry_time = 0, last_access_time = 0 WHERE principal_name IS NOT NULL")
+				.update();
+
+			// the browser comes back before the minute's job: it is signed out, as it should be,
+			// and the session is left for the job (Spring Session deleted it there, silently)
+			citizen.get("/api/v1/account").andExpect(status().isUnauthorized());
+			assertThat(this.jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name IS NOT NULL")
+				.query(Long.class)
+				.single()).isOne();
+
+			this.expiredSessions.endExpired();
+
+			assertThat(signedInApps()).isEmpty();
+			awaitSize(received, 1);
+			assertThat(logoutToken(received.get(0))).containsEntry("sid", idToken.get("sid"));
+		}
+		finally {
+			app.stop(0);
+		}
+	}
+
+	@Test
+	void aRequestWaitingForConsentGoesWithItsSession() throws Exception {
+		consentClient("social-app", false);
+		WebClient citizen = registeredCitizen();
+		consentPage(citizen.get(authorizeUrl("social-app", challenge("w".repeat(50)), "openid profile", null)));
+		assertThat(signedInApps()).containsExactly("social-app"); // the request, waiting for an answer
+
+		citizen.post("/api/v1/logout", Map.of()).andExpect(status().isNoContent());
+
+		assertThat(signedInApps()).isEmpty();
+	}
+
+	@Test
 	void appsHearOfAnOperatorsDeactivationOnlyOnceItHasCommitted() throws Exception {
 		java.util.concurrent.CountDownLatch appAnswers = new java.util.concurrent.CountDownLatch(1);
 		java.util.concurrent.CountDownLatch appCalled = new java.util.concurrent.CountDownLatch(1);

@@ -18,11 +18,15 @@ import org.springframework.validation.annotation.Validated;
  * @param addressFailures failed passwords from one address within {@code addressWindow}
  * before that address's password attempts pause
  * @param addressWindow the window for the address count
+ * @param historyRetention how long sign-ins and failed attempts stay in an account's login
+ * history (the account page shows the latest); China's Cybersecurity Law (art. 21) asks for
+ * network logs to be kept six months at least
  */
 @Validated
 @ConfigurationProperties("govtrust.login")
 public record LoginProperties(@DefaultValue("5") @Min(1) int freeFailures, @DefaultValue("PT1M") Duration firstDelay,
 		@DefaultValue("PT1H") Duration maxDelay, @DefaultValue("PT24H") Duration failureWindow,
-		@DefaultValue("30") @Min(1) int addressFailures, @DefaultValue("PT15M") Duration addressWindow) {
+		@DefaultValue("30") @Min(1) int addressFailures, @DefaultValue("PT15M") Duration addressWindow,
+		@DefaultValue("P180D") Duration historyRetention) {
 
 }

@@ -36,6 +36,29 @@ public class LoginHistory {
 			.update();
 	}
 
+	/**
+	 * Forgets the sign-ins and failed attempts before an instant, a batch a statement.
+	 * @param before the instant
+	 * @param batch the most rows one statement deletes
+	 * @return how many were deleted
+	 */
+	public int purgeBefore(Instant before, int batch) {
+		OffsetDateTime cutoff = OffsetDateTime.ofInstant(before, ZoneOffset.UTC);
+		int deleted = 0;
+		int last;
+		do {
+			last = this.jdbc.sql("""
+					DELETE FROM lgn_event WHERE id IN (
+						SELECT id FROM lgn_event WHERE occurred_at < :before ORDER BY occurred_at LIMIT :batch)""")
+				.param("before", cutoff)
+				.param("batch", batch)
+				.update();
+			deleted += last;
+		}
+		while (last == batch);
+		return deleted;
+	}
+
 	public List<LoginRecord> recent(UUID principalId, int limit) {
 		return this.jdbc.sql("""
 				SELECT method, succeeded, address_masked, user_agent, occurred_at FROM lgn_event

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpSession;
 import org.govtrust.login.SessionIds;
 import org.govtrust.sso.BackChannelLogout;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
@@ -15,10 +16,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Ties an authorization to the browser session it was granted in: when the authorization
- * endpoint saves a new code, the hash of that request's session id is kept with it
- * ({@link BackChannelLogout#SID_ATTRIBUTE}); the ID tokens issued on it carry it as
- * {@code sid}, and when that session (not another of the person's) ends, the authorization is
- * revoked and, with an ID token, its app told over the back channel.
+ * endpoint saves a new code, or a request waiting for the person's consent, the hash of that
+ * request's session id is kept with it ({@link BackChannelLogout#SID_ATTRIBUTE}); the ID
+ * tokens issued on it carry it as {@code sid}, and when that session (not another of the
+ * person's) ends, the authorization is revoked and, with an ID token, its app told over the
+ * back channel. A request the person never consented to goes with its session too.
  * <p>
  * The authorization server itself picks the {@code sid} at the code exchange, from the
  * person's most recently used session: a person signed in on two browsers could get the
@@ -39,7 +41,8 @@ final class SessionBoundAuthorizationService implements OAuth2AuthorizationServi
 
 	private static OAuth2Authorization bound(OAuth2Authorization authorization) {
 		if (authorization.getAttribute(BackChannelLogout.SID_ATTRIBUTE) != null
-				|| authorization.getToken(OAuth2AuthorizationCode.class) == null
+				|| (authorization.getToken(OAuth2AuthorizationCode.class) == null
+						&& authorization.getAttribute(OAuth2ParameterNames.STATE) == null)
 				|| authorization.getToken(OidcIdToken.class) != null
 				|| !(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request)) {
 			return authorization;
