@@ -4,17 +4,20 @@
 # table gives each round's figures side by side with GovTrust ÷ Keycloak. Interleaving is what makes
 # the figures comparable: this kind of machine drifts by up to 2x between runs.
 #
-#   bench/compare.sh                         # 2 rounds, 20 s a load, 100 users, c=8 and 32
+#   bench/compare.sh                         # 2 rounds, 30 s a load after 15 s of warm-up, 100 users, c=8 and 32
 #   ROUNDS=3 SCENARIOS="authcode" bench/compare.sh
 #
 # Needs what both scripts need (wrk, jq, curl, node, python3, unzip, timeout, and mvn, with which
 # the anchor downloads Keycloak from Maven Central into /tmp/kc the first time) and a JDK 21+ for
-# Keycloak, on which GovTrust runs too (JAVA_HOME, default Temurin 25). JAR: another GovTrust build. About 4 minutes a turn with the defaults. Raw outputs stay in OUT.
+# Keycloak, on which GovTrust runs too (JAVA_HOME, default Temurin 25). JAR: another GovTrust build. About 6-7 minutes a turn (27 in all) with the defaults. Raw outputs stay in OUT.
+# The durations are the anchor's own defaults: a longer warm-up than bench/run.sh's 5 s, because a
+# sign-in runs much code once, and at 20-50 sign-ins a second the JIT compiles it for minutes (on
+# GovTrust, the C2 compiler still took 13 % of the server's CPU 85 s into a sign-in load).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 peers="${PEERS:-$root/../shared/bench-peers/keycloak}"
 ROUNDS=${ROUNDS:-2}
-export DURATION=${DURATION:-20} WARMUP=${WARMUP:-5} USER_COUNT=${USER_COUNT:-100}
+export DURATION=${DURATION:-30} WARMUP=${WARMUP:-15} USER_COUNT=${USER_COUNT:-100}
 export CONCURRENCIES=${CONCURRENCIES:-"8 32"} SCENARIOS=${SCENARIOS:-"client_credentials introspect userinfo authcode"}
 jdk=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 [ -x "$jdk/bin/java" ] || { echo "compare: no JDK at $jdk (set JAVA_HOME to a JDK 21+)" >&2; exit 1; }
@@ -57,8 +60,9 @@ km = [meta(f"{out}/keycloak-{r}/meta.txt") for r in range(1, rounds + 1)]
 gm = [meta(f"{out}/govtrust-{r}/meta.txt") for r in range(1, rounds + 1)]
 print("\nstart-up: Keycloak " + ", ".join(m.get("startup_s", "?") + " s" for m in km)
       + "; GovTrust " + ", ".join(f'{int(m["ready_ms"]) / 1000:.1f} s' for m in gm) + " (both from launch until discovery answered)")
-print("RSS: Keycloak idle " + ", ".join(m.get("rss_idle_mib", "?") for m in km) + " MiB, after the loads "
-      + ", ".join(m.get("rss_end_mib", "?") for m in km) + " MiB; GovTrust after the loads "
+print("RSS once ready: Keycloak " + ", ".join(m.get("rss_idle_mib", "?") for m in km) + " MiB, GovTrust "
+      + ", ".join(m.get("rss_idle_mib", "?") for m in gm) + " MiB; after the loads: Keycloak "
+      + ", ".join(m.get("rss_end_mib", "?") for m in km) + " MiB, GovTrust "
       + ", ".join(m["rss_end_mib"] for m in gm) + " MiB")
 print("GovTrust hashed with " + ", ".join(m["hashing"] for m in gm))
 PY

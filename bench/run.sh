@@ -70,6 +70,8 @@ GOVTRUST_JAR="$JAR" GOVTRUST_RUN="$work/run" "$root/bin/govtrust" "${args[@]}" >
 pid=$!
 for _ in $(seq 1 120); do curl -sf "$gt/.well-known/openid-configuration" > /dev/null && break; sleep 0.25; done
 ready_ms=$(( $(date +%s%3N) - start_ms ))
+# RSS once ready, before anything is provisioned: where Keycloak's anchor takes its idle figure
+rss_idle=$(awk '/VmRSS/{print int($2/1024)}' /proc/$pid/status)
 startup=$(grep -o "Started GovTrustApplication in [0-9.]* seconds" server.log | grep -o "[0-9.]*" | head -1)
 
 jar="$work/cookies"
@@ -166,7 +168,7 @@ done
 rss=$(awk '/VmRSS/{print int($2/1024)}' /proc/$pid/status)
 echo
 echo "GovTrust $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, java $("$java" -version 2>&1 | head -1 | grep -o '"[^"]*"')"
-echo "start-up: ${startup:-?} s (Spring) / ${ready_ms} ms until discovery answered; RSS after the loads: ${rss} MiB"
+echo "start-up: ${startup:-?} s (Spring) / ${ready_ms} ms until discovery answered; RSS ${rss_idle} MiB once ready, ${rss} MiB after the loads"
 echo "password hashing: argon2id m=7168 KiB t=5 p=1 (the Keycloak default); one hash per password login"
 implementation=java
 grep -q "Password hashing: argon2id by libsodium" "$work/server.log" && implementation=native
@@ -182,5 +184,6 @@ column -t -s $'\t' "$results"
 if [ -n "${SAVE_TO:-}" ]; then # for bench/compare.sh, or to keep a run: the table and the figures above
 	mkdir -p "$SAVE_TO"
 	cp "$results" "$SAVE_TO/results.tsv"
-	printf 'ready_ms=%s startup_s=%s rss_end_mib=%s hashing=%s\n' "$ready_ms" "${startup:-?}" "$rss" "$implementation" > "$SAVE_TO/meta.txt"
+	printf 'ready_ms=%s startup_s=%s rss_idle_mib=%s rss_end_mib=%s hashing=%s\n' "$ready_ms" "${startup:-?}" "$rss_idle" "$rss" \
+		"$implementation" > "$SAVE_TO/meta.txt"
 fi
