@@ -290,9 +290,8 @@ class OidcFlowTests {
 
 	@Test
 	void signingOutTellsEveryAppTheSessionSignedInToOverTheBackChannel() throws Exception {
-		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
-		try {
+		try (LogoutReceiver app = new LogoutReceiver()) {
+			List<String> received = app.received();
 			backChannelApp("app-one", app, false);
 			backChannelApp("app-two", app, true); // pairwise
 			WebClient citizen = registeredCitizen();
@@ -314,16 +313,12 @@ class OidcFlowTests {
 			}
 			assertThat(this.jdbc.sql("SELECT count(*) FROM oauth2_authorization").query(Long.class).single()).isZero();
 		}
-		finally {
-			app.stop(0);
-		}
 	}
 
 	@Test
 	void endingOneSessionTellsOnlyTheAppsSignedInToThroughIt() throws Exception {
-		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
-		try {
+		try (LogoutReceiver app = new LogoutReceiver()) {
+			List<String> received = app.received();
 			backChannelApp("app-one", app, false);
 			backChannelApp("app-two", app, false);
 			// one person on two browsers: the first signs in to app-one, the second to app-two
@@ -369,16 +364,12 @@ class OidcFlowTests {
 			assertThat(received.get(1)).startsWith("/bc/app-two ");
 			assertThat(logoutToken(received.get(1))).containsEntry("sid", appTwo.get("sid"));
 		}
-		finally {
-			app.stop(0);
-		}
 	}
 
 	@Test
 	void someoneElseSigningInOnTheSameBrowserEndsTheFirstPersonsSession() throws Exception {
-		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
-		try {
+		try (LogoutReceiver app = new LogoutReceiver()) {
+			List<String> received = app.received();
 			backChannelApp("app-one", app, false);
 			WebClient browser = registeredCitizen();
 			Map<String, Object> wang = signInTo(browser, "app-one");
@@ -390,9 +381,6 @@ class OidcFlowTests {
 			awaitSize(received, 1);
 			assertThat(logoutToken(received.get(0))).containsEntry("sid", wang.get("sid"))
 				.containsEntry("sub", wang.get("sub"));
-		}
-		finally {
-			app.stop(0);
 		}
 	}
 
@@ -450,9 +438,8 @@ class OidcFlowTests {
 
 	@Test
 	void aSessionThatTimesOutTellsItsApps() throws Exception {
-		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
-		try {
+		try (LogoutReceiver app = new LogoutReceiver()) {
+			List<String> received = app.received();
 			backChannelApp("app-one", app, false);
 			WebClient citizen = registeredCitizen();
 			Map<String, Object> idToken = signInTo(citizen, "app-one");
@@ -475,16 +462,12 @@ class OidcFlowTests {
 			citizen.get("/api/v1/account").andExpect(status().isUnauthorized());
 			other.get("/api/v1/account").andExpect(status().isOk());
 		}
-		finally {
-			app.stop(0);
-		}
 	}
 
 	@Test
 	void aSessionUsedAgainAfterItTimedOutStillTellsItsApps() throws Exception {
-		List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
-		com.sun.net.httpserver.HttpServer app = logoutReceiver(received);
-		try {
+		try (LogoutReceiver app = new LogoutReceiver()) {
+			List<String> received = app.received();
 			backChannelApp("app-one", app, false);
 			WebClient citizen = registeredCitizen();
 			Map<String, Object> idToken = signInTo(citizen, "app-one");
@@ -504,9 +487,6 @@ class OidcFlowTests {
 			assertThat(signedInApps()).isEmpty();
 			awaitSize(received, 1);
 			assertThat(logoutToken(received.get(0))).containsEntry("sid", idToken.get("sid"));
-		}
-		finally {
-			app.stop(0);
 		}
 	}
 
@@ -899,24 +879,43 @@ class OidcFlowTests {
 	}
 
 	/** Registers an app whose back-channel logout URI is {@code /bc/<clientId>} on the receiver. */
-	private void backChannelApp(String clientId, com.sun.net.httpserver.HttpServer receiver, boolean pairwise) {
+	private void backChannelApp(String clientId, LogoutReceiver receiver, boolean pairwise) {
 		this.clients.register(new RegisterClientCommand(clientId, clientId, "部门", null, List.of(REDIRECT), List.of(),
 				List.of("openid"), false, false, "loa1", pairwise, false,
-				"http://localhost:" + receiver.getAddress().getPort() + "/bc/" + clientId));
+				"http://localhost:" + receiver.port() + "/bc/" + clientId));
 	}
 
-	/** A relying app's back-channel logout endpoint: what it receives, as "path body". */
-	private static com.sun.net.httpserver.HttpServer logoutReceiver(List<String> received) throws Exception {
-		com.sun.net.httpserver.HttpServer app = com.sun.net.httpserver.HttpServer
-			.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
-		app.createContext("/", (exchange) -> {
-			received.add(exchange.getRequestURI().getPath() + " "
-					+ new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-			exchange.sendResponseHeaders(200, -1);
-			exchange.close();
-		});
-		app.start();
-		return app;
+	/** Relying apps' back-channel logout endpoints on a port of their own: what they receive, as "path body". */
+	private static final class LogoutReceiver implements AutoCloseable {
+
+		private final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		private final com.sun.net.httpserver.HttpServer server;
+
+		LogoutReceiver() throws java.io.IOException {
+			this.server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+			this.server.createContext("/", (exchange) -> {
+				this.received.add(exchange.getRequestURI().getPath() + " "
+						+ new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+				exchange.sendResponseHeaders(200, -1);
+				exchange.close();
+			});
+			this.server.start();
+		}
+
+		List<String> received() {
+			return this.received;
+		}
+
+		int port() {
+			return this.server.getAddress().getPort();
+		}
+
+		@Override
+		public void close() {
+			this.server.stop(0);
+		}
+
 	}
 
 	/** The logout token in what an app received. */
