@@ -15,7 +15,10 @@ import org.govtrust.identity.spi.IdentityElements;
 import org.govtrust.shared.error.TrustException;
 import org.govtrust.shared.time.DisplayTime;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,10 +31,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class FaceVerifier {
 
+	private static final Logger logger = LoggerFactory.getLogger(FaceVerifier.class);
+
 	/** How long an attempt waits for the answers to others that could use up the last tries. */
 	static final Duration RUNNING_WAIT = Duration.ofSeconds(10);
 
-	/** An attempt waiting longer than this for the authority has ended (its node stopped). */
+	/**
+	 * An attempt waiting longer than this for the authority has ended: its node stopped (an
+	 * {@link IdentityAuthority} answers {@code Unavailable} well before, see its contract).
+	 */
 	static final Duration RUNNING_AT_MOST = Duration.ofMinutes(2);
 
 	private final IdentityAuthority authority;
@@ -120,6 +128,40 @@ class FaceVerifier {
 			throw TrustException.retryAfter(busy.retryAfter(), IdentityError.AUTHORITY_BUSY, busy.retryAfter().toSeconds());
 		}
 		throw TrustException.retryAfter(Duration.ofMinutes(5), IdentityError.AUTHORITY_UNAVAILABLE);
+	}
+
+	/**
+	 * Ends the attempts whose server stopped while the authority was asked (a restart, a
+	 * crash): they would otherwise stay "in progress" on record, to clerks and in the audit
+	 * trail, for good. They are marked interrupted, which the limit on failures never counted
+	 * (nor the person's tries) and does not now, and published like every other outcome. An
+	 * answer that still arrives later replaces the mark. Every five minutes; on several nodes
+	 * at once each attempt is marked, and published, by one of them.
+	 * @return how many attempts this call marked
+	 */
+	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
+	public int markInterrupted() {
+		Instant before = this.clock.instant().minus(RUNNING_AT_MOST);
+		int marked = 0;
+		for (VerificationAttempts.Running attempt : this.attempts.runningBefore(VerificationMethod.FACE.name(), before,
+				500)) {
+			Boolean changed = this.transactions.execute((status) -> {
+				if (!this.attempts.interrupt(attempt.id())) {
+					return false;
+				}
+				this.events.publishEvent(new RealNameVerificationAttempted(attempt.flow(), VerificationMethod.FACE,
+						VerificationAttempts.INTERRUPTED, attempt.at()));
+				return true;
+			});
+			if (Boolean.TRUE.equals(changed)) {
+				marked++;
+			}
+		}
+		if (marked > 0) {
+			logger.info("Marked {} face verification attempts interrupted (their server stopped before the authority answered)",
+					marked);
+		}
+		return marked;
 	}
 
 	/**

@@ -262,26 +262,37 @@ public class RegistrationService {
 	/**
 	 * Uses a counter clerk's in-person verification of this person (valid for
 	 * {@code govtrust.identity.counter-approval-validity}) as the real-name step.
+	 * <p>
+	 * Sent twice, even at the same moment (a double click), both answer with the verified
+	 * registration: the step runs on the row as committed, locked, so the second one finds it
+	 * done rather than the clerk's verification gone (used by the first).
 	 * @param id the registration
 	 * @return the registration, now waiting for the password
 	 * @throws TrustException {@code IDN-2037} when no clerk has verified the person
 	 */
 	public RegistrationView useCounterVerification(UUID id) {
-		Registration registration = loadOpen(id);
-		if (registration.getStatus() == RegistrationStatus.ACCOUNT_PENDING) {
-			return view(registration, null); // sent twice: the first one verified it
+		Registration loaded = loadOpen(id);
+		if (loaded.getStatus() == RegistrationStatus.ACCOUNT_PENDING) {
+			return view(loaded, null); // sent twice: the first one verified it
 		}
-		registration.ensureAwaitingIdentity();
+		loaded.ensureAwaitingIdentity();
 		Instant now = this.clock.instant();
-		String reference = this.proofs.find(registration.getIdNumberHash(), IdentityProofs.COUNTER_IDENTITY, now)
-			.orElseThrow(() -> new TrustException(IdentityError.NO_COUNTER_VERIFICATION));
-		this.transactions.executeWithoutResult((status) -> {
-			registration.identityVerified(VerificationMethod.COUNTER, reference);
-			this.registrations.save(registration);
-			this.proofs.remove(registration.getIdNumberHash(), IdentityProofs.COUNTER_IDENTITY);
+		Registration registration = this.transactions.execute((status) -> {
+			Registration current = this.registrations.findForUpdate(id)
+				.orElseThrow(() -> new TrustException(IdentityError.REGISTRATION_NOT_FOUND, ttlMinutes()));
+			if (current.getStatus() == RegistrationStatus.ACCOUNT_PENDING) {
+				return current; // a submission at the same moment verified it
+			}
+			current.ensureAwaitingIdentity();
+			String reference = this.proofs.find(current.getIdNumberHash(), IdentityProofs.COUNTER_IDENTITY, now)
+				.orElseThrow(() -> new TrustException(IdentityError.NO_COUNTER_VERIFICATION));
+			current.identityVerified(VerificationMethod.COUNTER, reference);
+			this.registrations.save(current);
+			this.proofs.remove(current.getIdNumberHash(), IdentityProofs.COUNTER_IDENTITY);
 			this.events.publishEvent(new RealNameVerificationAttempted(id, VerificationMethod.COUNTER, "VERIFIED", now));
+			return current;
 		});
-		return view(registration, null);
+		return view(Objects.requireNonNull(registration), null);
 	}
 
 	/**

@@ -7,11 +7,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import org.govtrust.identity.persistence.VerificationAttempts;
 import org.govtrust.support.GovTrustTest;
 import org.govtrust.support.IdentityAuthorityHook;
 import org.govtrust.support.MutableClock;
 import org.govtrust.support.PasswordHashWitness;
+import org.govtrust.support.RegistrationReadHook;
 import org.govtrust.support.TestDatabase;
 import org.govtrust.support.TestPersons;
 import org.govtrust.support.WebClient;
@@ -64,12 +67,25 @@ class AccountLifecycleApiTests {
 	@Autowired
 	CounterLedger ledger;
 
+	@Autowired
+	RegistrationReadHook registrationReads;
+
+	@Autowired
+	RegistrationService registrations;
+
+	@Autowired
+	FaceVerifier faces;
+
+	@Autowired
+	VerificationAttempts attempts;
+
 	@BeforeEach
 	void reset() {
 		TestDatabase.reset(this.jdbc);
 		this.clock.reset();
 		this.hashWitness.reset();
 		this.authority.reset();
+		this.registrationReads.reset();
 	}
 
 	// --- seed 002 §九: activation of migrated accounts ------------------------------------
@@ -192,6 +208,63 @@ class AccountLifecycleApiTests {
 		this.jdbc.sql("UPDATE idn_counter_ledger SET details = 'tampered' WHERE seq = 1").update();
 		auditor.get("/api/v1/staff/ledger/verification").andExpect(status().isConflict())
 			.andExpect(jsonPath("$.firstBrokenSeq").value(1));
+	}
+
+	@Test
+	void counterVerificationSentTwiceAtTheSameMomentAnswersBothWithTheVerifiedRegistration() throws Exception {
+		WebClient citizen = client();
+		String registration = startAndVerifyPhone(citizen, TestPersons.li("13912345678"), "13912345678");
+		staff("clerk1", "CLERK", "13700000002").post("/api/v1/staff/counter/in-person-verifications",
+				Map.of("idNumber", TestPersons.LI_ID, "documents", List.of("居民身份证"), "method", "人证比对", "passed",
+						true, "note", "本人到场"))
+			.andExpect(status().isCreated());
+		// the second submission read the registration before the first one, sent with it, was
+		// done: the first uses up the clerk's verification, the second must still not fail
+		this.registrationReads.afterNextRead(
+				() -> this.registrations.useCounterVerification(UUID.fromString(registration)));
+		citizen.post("/api/v1/registrations/" + registration + "/counter-verification", Map.of())
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("ACCOUNT_PENDING"))
+			.andExpect(jsonPath("$.verificationMethod").value("COUNTER"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM aud_entry WHERE event_type = 'identity.RealNameVerificationAttempted'")
+			.query(Long.class).single()).isEqualTo(1);
+		citizen.post("/api/v1/registrations/" + registration + "/account", Map.of("password", "Spring-2026!ok"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.realNameLevel").value("COUNTER_VERIFIED"));
+	}
+
+	@Test
+	void aFaceCheckWhoseServerStoppedEndsAsInterruptedAndCostsNoTry() throws Exception {
+		WebClient citizen = client();
+		String registration = startAndVerifyPhone(citizen, TestPersons.li("13912345678"), "13912345678");
+		String person = this.jdbc.sql("SELECT id_number_hash FROM idn_registration").query(String.class).single();
+		// what a server that stopped while the authority was asked leaves behind
+		this.attempts.start(person, UUID.fromString(registration), "FACE", this.clock.instant());
+		this.clock.advance(Duration.ofMinutes(1));
+		assertThat(this.faces.markInterrupted()).isZero(); // still waiting, as far as anyone knows
+		WebClient clerk = staff("clerk1", "CLERK", "13700000002");
+		clerk.post("/api/v1/staff/counter/lookups", Map.of("idNumber", TestPersons.LI_ID))
+			.andExpect(jsonPath("$.attempts[0].outcome").value("RUNNING"));
+
+		this.clock.advance(Duration.ofMinutes(2));
+		assertThat(this.faces.markInterrupted()).isEqualTo(1);
+		assertThat(this.faces.markInterrupted()).isZero();
+		clerk.post("/api/v1/staff/counter/lookups", Map.of("idNumber", TestPersons.LI_ID))
+			.andExpect(jsonPath("$.attempts.length()").value(1))
+			.andExpect(jsonPath("$.attempts[0].outcome").value("INTERRUPTED"));
+		clerk.postText("/staff/counter/lookup", "application/x-www-form-urlencoded", "idNumber=" + TestPersons.LI_ID)
+			.andExpect(content().string(containsString("中断（服务重启，未收到公安部门答复；不计入失败次数）")));
+		assertThat(this.jdbc.sql("SELECT details FROM aud_entry WHERE event_type = 'identity.RealNameVerificationAttempted'")
+			.query(String.class).list()).containsExactly("method=FACE; outcome=INTERRUPTED");
+		// five failures still pause online verification, not four
+		for (int i = 0; i < 4; i++) {
+			citizen.post("/api/v1/registrations/" + registration + "/face-verification", Map.of("faceImage", face()))
+				.andExpect(jsonPath("$.code").value("IDN-2011"));
+		}
+		citizen.post("/api/v1/registrations/" + registration + "/face-verification", Map.of("faceImage", face()))
+			.andExpect(jsonPath("$.code").value("IDN-2011"));
+		citizen.post("/api/v1/registrations/" + registration + "/face-verification", Map.of("faceImage", face()))
+			.andExpect(jsonPath("$.code").value("IDN-2013"));
 	}
 
 	@Test

@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * Replaces the system clock with a {@link MutableClock}, watches password hashing
  * ({@link PasswordHashWitness}), and lets a test step into calls to the identity authority
- * ({@link IdentityAuthorityHook}).
+ * ({@link IdentityAuthorityHook}) and just after reads of a registration
+ * ({@link RegistrationReadHook}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfiguration {
@@ -26,6 +27,11 @@ public class TestClockConfiguration {
 	@Bean
 	static IdentityAuthorityHook identityAuthorityHook() {
 		return new IdentityAuthorityHook();
+	}
+
+	@Bean
+	static RegistrationReadHook registrationReadHook() {
+		return new RegistrationReadHook();
 	}
 
 }

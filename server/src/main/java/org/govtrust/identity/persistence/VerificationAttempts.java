@@ -32,6 +32,9 @@ public class VerificationAttempts {
 	/** The outcome of an attempt the authority has not answered yet. */
 	public static final String RUNNING = "RUNNING";
 
+	/** The outcome of an attempt whose server stopped before the authority answered. */
+	public static final String INTERRUPTED = "INTERRUPTED";
+
 	/**
 	 * Records an attempt before the authority is asked, so that attempts sent together see
 	 * each other ({@link #finish} gives it its outcome).
@@ -52,6 +55,51 @@ public class VerificationAttempts {
 	/** Forgets a started attempt that never reached the authority. */
 	public void forget(long id) {
 		this.jdbc.sql("DELETE FROM idn_verification_attempt WHERE id = :id").param("id", id).update();
+	}
+
+	/**
+	 * Attempts still waiting for the authority that started before a time, oldest first.
+	 * @param method the verification method
+	 * @param before started before this
+	 * @param limit at most this many
+	 * @return the attempts
+	 */
+	public List<Running> runningBefore(String method, Instant before, int limit) {
+		return this.jdbc.sql("""
+				SELECT id, registration_id, attempted_at FROM idn_verification_attempt
+				WHERE outcome = :running AND attempted_at < :before AND method = :method
+				ORDER BY attempted_at LIMIT :limit""")
+			.param("running", RUNNING)
+			.param("before", OffsetDateTime.ofInstant(before, ZoneOffset.UTC))
+			.param("method", method)
+			.param("limit", limit)
+			.query((rs, row) -> new Running(rs.getLong(1), rs.getObject(2, UUID.class),
+					rs.getObject(3, OffsetDateTime.class).toInstant()))
+			.list();
+	}
+
+	/**
+	 * Marks an attempt as interrupted, if it is still waiting for the authority.
+	 * @param id the attempt
+	 * @return whether this call marked it (false when it has an outcome, or another node marked it)
+	 */
+	public boolean interrupt(long id) {
+		return this.jdbc.sql("UPDATE idn_verification_attempt SET outcome = :interrupted WHERE id = :id AND outcome = :running")
+			.param("interrupted", INTERRUPTED)
+			.param("id", id)
+			.param("running", RUNNING)
+			.update() == 1;
+	}
+
+	/**
+	 * An attempt waiting for the authority.
+	 *
+	 * @param id the attempt
+	 * @param flow the registration or account it belongs to
+	 * @param at when it started
+	 */
+	public record Running(long id, UUID flow, Instant at) {
+
 	}
 
 	/**

@@ -11,7 +11,8 @@ public interface IdentityAuthority {
 	 * @param elements the four elements
 	 * @param faceImage a JPEG or PNG image of the face, used for this call only
 	 * @return the outcome; failures to reach the authority are {@link AuthorityResult.Unavailable},
-	 * never exceptions
+	 * never exceptions, and so is no answer within a minute (an attempt waiting two minutes is
+	 * taken as interrupted: its server stopped)
 	 */
 	AuthorityResult verify(IdentityElements elements, byte[] faceImage);
 
