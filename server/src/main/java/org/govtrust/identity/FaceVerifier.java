@@ -132,11 +132,11 @@ class FaceVerifier {
 
 	/**
 	 * Ends the attempts whose server stopped while the authority was asked (a restart, a
-	 * crash): they would otherwise stay "in progress" on record, to clerks and in the audit
-	 * trail, for good. They are marked interrupted, which the limit on failures never counted
-	 * (nor the person's tries) and does not now, and published like every other outcome. An
-	 * answer that still arrives later replaces the mark. Every five minutes; on several nodes
-	 * at once each attempt is marked, and published, by one of them.
+	 * crash), which would otherwise stay "in progress" for good, to clerks and in the audit
+	 * trail. Each is marked interrupted and published like any other outcome; it does not
+	 * count towards the limit on failed attempts. An answer that still arrives later replaces
+	 * the mark (and is published too). Every five minutes; when several nodes run this at once,
+	 * each attempt is marked and published by one of them.
 	 * @return how many attempts this call marked
 	 */
 	@Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
