@@ -64,6 +64,7 @@ class AccountLifecycleBrowserTests extends BrowserTest {
 		this.page.fill("#password", "Spring-2026!ok");
 		this.page.submit("#login-submit");
 		assertThat(this.page.text("#account-level")).isEqualTo("在线实名核验 · 人脸识别");
+		assertThat(this.page.text("#logins")).contains("密码").doesNotContain("PASSWORD");
 		assertThat(this.page.text("#business-permission")).contains("否");
 		this.page.click("#business-enabled");
 		this.page.fill("#until", "2026-12-31");
@@ -102,7 +103,7 @@ class AccountLifecycleBrowserTests extends BrowserTest {
 		this.page.submit("#go-counter");
 		this.page.fill("#idNumber", TestPersons.LI_ID);
 		this.page.submit("#lookup");
-		assertThat(this.page.text("#lookup-registration")).contains("IDENTITY_PENDING");
+		assertThat(this.page.text("#lookup-registration")).contains("待实名核验");
 		this.page.click("#doc-id");
 		this.page.click("#passed");
 		this.page.fill("#note", "本人到场，人证一致");
@@ -117,7 +118,7 @@ class AccountLifecycleBrowserTests extends BrowserTest {
 		this.page.fill("#password", "Spring-2026!ok");
 		this.page.fill("#passwordConfirmation", "Spring-2026!ok");
 		this.page.submit("#create-account");
-		assertThat(this.page.text("#done-level")).isEqualTo("窗口人工核验 · 窗口人工核验");
+		assertThat(this.page.text("#done-level")).isEqualTo("窗口人工核验");
 	}
 
 	private void createClerk() {

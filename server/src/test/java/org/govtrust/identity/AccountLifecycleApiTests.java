@@ -253,7 +253,9 @@ class AccountLifecycleApiTests {
 			.andExpect(jsonPath("$.attempts.length()").value(1))
 			.andExpect(jsonPath("$.attempts[0].outcome").value("INTERRUPTED"));
 		clerk.postText("/staff/counter/lookup", "application/x-www-form-urlencoded", "idNumber=" + TestPersons.LI_ID)
-			.andExpect(content().string(containsString("中断（服务重启，未收到公安部门答复；不计入失败次数）")));
+			.andExpect(content().string(containsString("中断（服务重启，未收到公安部门答复；不计入失败次数）")))
+			.andExpect(content().string(containsString("进行中的注册：待实名核验")))
+			.andExpect(content().string(containsString("<td>人脸识别</td>")));
 		assertThat(this.jdbc.sql("SELECT details FROM aud_entry WHERE event_type = 'identity.RealNameVerificationAttempted'")
 			.query(String.class).list()).containsExactly("method=FACE; outcome=INTERRUPTED");
 		// five failures still pause online verification, not four
@@ -748,7 +750,10 @@ class AccountLifecycleApiTests {
 		admin.postText("/staff/admin", "application/x-www-form-urlencoded",
 				"loginName=clerk8&name=%E6%B5%8B%E8%AF%95&phone=13700000008&password=Counter-Pass-2026&roles=BOGUS")
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("IDN-1051")));
+			.andExpect(content().string(containsString("IDN-1051")))
+			// the staff list names roles as people read them
+			.andExpect(content().string(containsString("审计员")))
+			.andExpect(content().string(not(containsString("<td>["))));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_staff WHERE login_name = 'clerk8'").query(Long.class).single())
 			.isZero();
 	}

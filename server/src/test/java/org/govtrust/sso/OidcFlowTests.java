@@ -1,5 +1,6 @@
 package org.govtrust.sso;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.web.util.HtmlUtils;
 
 import com.jayway.jsonpath.JsonPath;
 import tools.jackson.databind.json.JsonMapper;
@@ -220,7 +222,7 @@ class OidcFlowTests {
 		userinfo("Bearer " + JsonPath.<String>read(tokens, "$.refresh_token")).andExpect(status().isUnauthorized());
 		// a bearer header is not a sign-in anywhere else: the authorization endpoint sends to the login page
 		String asked = this.mvc
-			.perform(get(java.net.URI.create(authorizeUrl("tax-web", challenge(verifier), "openid", null)))
+			.perform(get(URI.create(authorizeUrl("tax-web", challenge(verifier), "openid", null)))
 				.header("Authorization", "Bearer " + access))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
@@ -657,10 +659,20 @@ class OidcFlowTests {
 	void loginPageShowsWhichAppIsAsking() throws Exception {
 		publicClient("tax-app", "LOA1");
 		String next = authorizeUrl("tax-app", challenge("v".repeat(50)), "openid", null);
-		this.mvc.perform(get("/login").param("next", next))
+		String page = this.mvc.perform(get(URI.create("/login?lang=zh-CN&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))))
 			.andExpect(status().isOk())
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-				.string(org.hamcrest.Matchers.containsString("电子税务局")));
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("电子税务局");
+		// the language switch keeps the app (and where to go after signing in)
+		Matcher link = Pattern.compile("id=\"lang-switch\" href=\"([^\"]+)\"").matcher(page);
+		assertThat(link.find()).isTrue();
+		String english = HtmlUtils.htmlUnescape(link.group(1));
+		assertThat(english).startsWith("/login?next=").endsWith("&lang=en").doesNotContain("zh-CN");
+		assertThat(this.mvc.perform(get(URI.create(english))).andReturn().getResponse().getContentAsString())
+			.contains("电子税务局")
+			.contains("Sign in");
 	}
 
 	@Test
