@@ -2,6 +2,7 @@ package org.govtrust.shared.web;
 
 import java.util.Map;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -9,6 +10,8 @@ import org.govtrust.shared.error.ErrorCode;
 import org.govtrust.shared.error.ErrorMessages;
 import org.govtrust.shared.error.SharedError;
 import org.govtrust.shared.error.TrustException;
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -76,6 +79,22 @@ class GlobalExceptionAdvice {
 		return respond(new TrustException(SharedError.UPLOAD_TOO_LARGE), null, request, response);
 	}
 
+	/**
+	 * Parameters the server could not read. Tomcat reads them when first asked, often in a
+	 * filter (the CSRF token of a form), so this reaches here on the error page: a body over
+	 * the upload limit ({@code spring.servlet.multipart}), or a malformed one.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	Object unreadableParameters(InvalidParameterException ex, HttpServletRequest request,
+			HttpServletResponse response) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SizeException) {
+				return respond(new TrustException(SharedError.UPLOAD_TOO_LARGE), null, request, response);
+			}
+		}
+		return respond(new TrustException(SharedError.BAD_REQUEST), null, request, response);
+	}
+
 	@ExceptionHandler(NoResourceFoundException.class)
 	Object notFound(NoResourceFoundException ex, HttpServletRequest request, HttpServletResponse response) {
 		return respond(new TrustException(SharedError.NOT_FOUND), null, request, response);
@@ -127,7 +146,10 @@ class GlobalExceptionAdvice {
 	}
 
 	static boolean isApi(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
+		// on the error page, the address that failed
+		Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String uri = (failed != null) ? failed.toString() : request.getRequestURI();
+		String path = uri.substring(Math.min(request.getContextPath().length(), uri.length()));
 		return path.startsWith("/api/") || path.startsWith("/v3/api-docs");
 	}
 
