@@ -143,6 +143,9 @@ public enum IdentityError implements ErrorCode {
 	/** The network identity is another person's, or the entered elements differ. */
 	NETWORK_IDENTITY_DIFFERENT_PERSON("IDN-2023", HttpStatus.UNPROCESSABLE_CONTENT),
 
+	/** No network-identity verification in progress: never started, or its outcome was given (a reload). */
+	NETWORK_IDENTITY_NOT_STARTED("IDN-2024", HttpStatus.CONFLICT),
+
 	/** The account is not waiting for activation. */
 	NOT_PENDING_ACTIVATION("IDN-2030", HttpStatus.CONFLICT),
 

@@ -313,10 +313,13 @@ public class RegistrationService {
 	/**
 	 * Fetches the network-identity result. The ID number and name must be the ones entered;
 	 * card dates the provider vouches for replace the entered ones (a replacement or second
-	 * card no longer blocks registration).
+	 * card no longer blocks registration). The provider gives an outcome once: the transaction
+	 * is then forgotten, so a reload of the return page says no verification is in progress,
+	 * rather than asking the provider again and taking its "unknown transaction" for an outage.
+	 * A transaction still pending, or not reached (provider unavailable), is kept to ask again.
 	 * @param id the registration
 	 * @return the registration, now waiting for the password
-	 * @throws TrustException {@code IDN-2020..2023}, {@code IDN-5003}
+	 * @throws TrustException {@code IDN-2020..2024}, {@code IDN-5003}
 	 */
 	public RegistrationView completeNetworkIdentity(UUID id) {
 		Registration registration = loadOpen(id);
@@ -326,7 +329,7 @@ public class RegistrationService {
 		registration.ensureAwaitingIdentity();
 		String transaction = registration.getNetworkTransaction();
 		if (transaction == null) {
-			throw new TrustException(IdentityError.NETWORK_IDENTITY_PENDING);
+			throw new TrustException(IdentityError.NETWORK_IDENTITY_NOT_STARTED);
 		}
 		NetworkIdentityResult result = this.networkIdentity.complete(transaction);
 		Instant now = this.clock.instant();
@@ -341,6 +344,9 @@ public class RegistrationService {
 				registration.adoptAuthoritativeValidity(vouched.validFrom(), vouched.validTo());
 				registration.identityVerified(VerificationMethod.NETWORK_IDENTITY, authenticated.providerReference());
 			}
+		}
+		if (!(result instanceof NetworkIdentityResult.Pending) && !(result instanceof NetworkIdentityResult.Unavailable)) {
+			registration.networkIdentityEnded();
 		}
 		String recorded = outcome;
 		if (!(result instanceof NetworkIdentityResult.Pending)) {

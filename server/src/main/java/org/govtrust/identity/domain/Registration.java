@@ -136,6 +136,11 @@ public class Registration {
 		this.networkTransaction = transactionId;
 	}
 
+	/** The network-identity transaction has its outcome: the provider answers it once. */
+	public void networkIdentityEnded() {
+		this.networkTransaction = null;
+	}
+
 	/**
 	 * The network identity vouched for the person with card dates other than the ones
 	 * entered (e.g. a replacement card): the authoritative dates replace them.

@@ -26,8 +26,10 @@ import com.jayway.jsonpath.JsonPath;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -279,6 +281,31 @@ class RegistrationApiTests {
 		this.ctid.answer(transaction, null);
 		this.mvc.perform(post("/api/v1/registrations/{id}/network-identity/completion", id))
 			.andExpect(jsonPath("$.code").value("IDN-2021"));
+	}
+
+	@Test
+	void ctidWhenTheReturnIsReloadedAfterItsOutcomeThenNoOutageAndNoSecondAttempt() throws Exception {
+		String id = startAndVerifyPhone(TestPersons.wang("19912345678"), "19912345678");
+		this.mvc.perform(post("/api/v1/registrations/{id}/network-identity/completion", id))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("IDN-2024"));
+		this.ctid.answer(ctidStart(id), null);
+		this.mvc.perform(post("/api/v1/registrations/{id}/network-identity/completion", id))
+			.andExpect(jsonPath("$.code").value("IDN-2021"));
+		// the provider answers a transaction once: asked again, it knows it no more
+		this.mvc.perform(post("/api/v1/registrations/{id}/network-identity/completion", id))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("IDN-2024"));
+		this.mvc.perform(get("/register/{id}/ctid/return", id))
+			.andExpect(content().string(containsString("IDN-2024")));
+		assertThat(this.jdbc.sql("SELECT outcome FROM idn_verification_attempt").query(String.class).list())
+			.containsExactly("DECLINED");
+		// and CTID can be chosen again
+		String again = ctidStart(id);
+		this.ctid.answer(again, TestPersons.WANG_ID);
+		this.mvc.perform(post("/api/v1/registrations/{id}/network-identity/completion", id))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.verificationMethod").value("NETWORK_IDENTITY"));
 	}
 
 	@Test
