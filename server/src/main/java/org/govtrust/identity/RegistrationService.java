@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -47,6 +48,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -376,7 +378,8 @@ public class RegistrationService {
 	}
 
 	/**
-	 * Creates the account.
+	 * Creates the account. Sent twice at the same moment (a double click), both answer with
+	 * the one account.
 	 * @param id the registration, real name verified
 	 * @param command password and optional login name
 	 * @return the new account
@@ -404,6 +407,11 @@ public class RegistrationService {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		// the same form sent twice at once (a double click): the other submission created the account
+		Optional<AccountView> created = completedMeanwhile(id);
+		if (created.isPresent()) {
+			return created.get();
+		}
 		ensureNoAccount(registration.getIdNumberHash());
 		String passwordHash = this.passwordEncoder.encode(password);
 		Instant now = this.clock.instant();
@@ -417,8 +425,13 @@ public class RegistrationService {
 						Objects.requireNonNull(account.getVerificationMethod()), now));
 			});
 		}
-		catch (DataIntegrityViolationException ex) {
-			// a concurrent registration won the race for the ID number or the login name
+		catch (DataIntegrityViolationException | OptimisticLockingFailureException ex) {
+			// the other submission of this form won the race (while the password was hashed), or
+			// another registration won it for the ID number or the login name
+			created = completedMeanwhile(id);
+			if (created.isPresent()) {
+				return created.get();
+			}
 			ensureNoAccount(registration.getIdNumberHash());
 			throw TrustException.forField("loginName", IdentityError.LOGIN_NAME_TAKEN);
 		}
@@ -452,6 +465,14 @@ public class RegistrationService {
 		if (removed > 0) {
 			logger.info("Purged {} expired registrations", removed);
 		}
+	}
+
+	/** The account of a registration that another request completed after this one loaded it. */
+	private Optional<AccountView> completedMeanwhile(UUID id) {
+		return this.registrations.findById(id)
+			.map(Registration::getAccountId)
+			.flatMap(this.accounts::findById)
+			.map(this::view);
 	}
 
 	private void ensureNoAccount(String idNumberHash) {

@@ -2,6 +2,7 @@ package org.govtrust.identity.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -188,7 +189,7 @@ class RegistrationController {
 			return "redirect:/register/" + id + "/done";
 		}
 		catch (TrustException ex) {
-			showError(model, ex);
+			showError(model, ex, "password", "passwordConfirmation", "loginName");
 			model.addAttribute("loginName", loginName);
 			model.addAttribute("registration", this.registrations.get(id));
 			return "identity/account";
@@ -203,7 +204,20 @@ class RegistrationController {
 		return "identity/done";
 	}
 
-	private void showError(Model model, TrustException ex) {
+	/**
+	 * Puts the error on the page: next to its field, or above the form.
+	 * @param fieldsOnPage the page's fields, when an error may name one it does not have (the
+	 * ID number of an account found to exist when the password is set): that one goes above the
+	 * form, not next to a field nobody sees; none given, every field is taken to be on the page
+	 */
+	private void showError(Model model, TrustException ex, String... fieldsOnPage) {
+		if (ex.getField() != null && fieldsOnPage.length > 0 && !Arrays.asList(fieldsOnPage).contains(ex.getField())
+				&& !(ex instanceof InvalidInputException)) {
+			model.addAttribute("globalError", text(ex.getErrorCode().code(), this.messages.message(ex)));
+			model.addAttribute("errorCode", ex.getErrorCode().code());
+			model.addAttribute("fieldErrors", Map.of());
+			return;
+		}
 		Map<String, String> fieldErrors = new LinkedHashMap<>();
 		if (ex instanceof InvalidInputException invalid) {
 			for (FieldProblem problem : invalid.getProblems()) {

@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.govtrust.identity.AccountView;
+import org.govtrust.identity.CreateAccountCommand;
 import org.govtrust.identity.RegistrationService;
 import org.govtrust.identity.StartRegistrationCommand;
 import org.govtrust.identity.adapter.SimulatedNetworkIdentityProvider;
 import org.govtrust.support.GovTrustTest;
 import org.govtrust.support.IdentityAuthorityHook;
 import org.govtrust.support.MutableClock;
+import org.govtrust.support.RegistrationReadHook;
 import org.govtrust.support.TestDatabase;
 import org.govtrust.support.TestPersons;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -61,11 +66,15 @@ class RegistrationApiTests {
 	@Autowired
 	IdentityAuthorityHook authority;
 
+	@Autowired
+	RegistrationReadHook registrationReads;
+
 	@BeforeEach
 	void reset() {
 		TestDatabase.reset(this.jdbc);
 		this.clock.reset();
 		this.authority.reset();
+		this.registrationReads.reset();
 	}
 
 	@Test
@@ -228,6 +237,34 @@ class RegistrationApiTests {
 		assertThat(this.jdbc.sql("SELECT outcome FROM idn_verification_attempt").query(String.class).list())
 			.containsExactly("VERIFIED", "VERIFIED");
 		createAccount(id).andExpect(status().isCreated());
+	}
+
+	@Test
+	void accountWhenTheFormIsSentTwiceAtOnceThenBothAnswerWithTheOneAccount() throws Exception {
+		String id = startAndVerifyPhone(TestPersons.wang("19912345678"), "19912345678");
+		face(id).andExpect(status().isOk());
+		// the second submission read the registration before the first one created the account
+		AtomicReference<AccountView> first = new AtomicReference<>();
+		this.registrationReads.afterNextRead(() -> first.set(this.registrations.createAccount(UUID.fromString(id),
+				new CreateAccountCommand("Spring-2026!ok", null, null))));
+		createAccount(id).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.id").value(first.get().id().toString()));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_account").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void accountPageWhenTheIdNumberGotItsAccountElsewhereThenSaysSoAboveTheForm() throws Exception {
+		String first = startAndVerifyPhone(TestPersons.wang("19912345678"), "19912345678");
+		String second = startAndVerifyPhone(TestPersons.wang("19912345670"), "19912345670");
+		face(first).andExpect(status().isOk());
+		face(second).andExpect(status().isOk());
+		createAccount(first).andExpect(status().isCreated());
+		// the form has no ID number field: the message cannot go next to it
+		this.mvc.perform(post("/register/{id}/account", second).with(csrf()).param("password", "Spring-2026!ok")
+			.param("passwordConfirmation", "Spring-2026!ok"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"global-error\"")))
+			.andExpect(content().string(containsString("IDN-2001")));
 	}
 
 	@Test
