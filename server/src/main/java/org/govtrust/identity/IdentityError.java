@@ -62,6 +62,9 @@ public enum IdentityError implements ErrorCode {
 	/** The term does not match the age rule. Arguments: years, expected end. */
 	VALIDITY_UNUSUAL("IDN-1027", HttpStatus.BAD_REQUEST),
 
+	/** A card date written right but not in the calendar (2016-02-30). Argument: the date as entered. */
+	DATE_DOES_NOT_EXIST("IDN-1028", HttpStatus.BAD_REQUEST),
+
 	/** Password length outside 8-64. */
 	PASSWORD_LENGTH("IDN-1030", HttpStatus.BAD_REQUEST),
 
