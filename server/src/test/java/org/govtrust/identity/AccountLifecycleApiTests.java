@@ -270,6 +270,22 @@ class AccountLifecycleApiTests {
 	}
 
 	@Test
+	void theSmsSignInPageAskedForASecondCodeTooSoonStillTakesTheFirst() throws Exception {
+		registered(TestPersons.wang("19912345678"), "19912345678", false);
+		this.clock.advance(Duration.ofMinutes(1)); // the registration's own code went a minute ago
+		WebClient citizen = client();
+		citizen.postText("/login/sms/code", "application/x-www-form-urlencoded", "identifier=19912345678")
+			.andExpect(content().string(containsString("id=\"sms-sent\"")))
+			.andExpect(content().string(containsString("id=\"code\"")));
+		String code = citizen.latestCode("19912345678");
+		citizen.postText("/login/sms/code", "application/x-www-form-urlencoded", "identifier=19912345678")
+			.andExpect(content().string(containsString("SMS-2001")))
+			.andExpect(content().string(containsString("id=\"code\"")));
+		citizen.postText("/login/sms", "application/x-www-form-urlencoded", "identifier=19912345678&code=" + code)
+			.andExpect(status().is3xxRedirection());
+	}
+
+	@Test
 	void aDocumentNameCannotAddFactsOfItsOwnToTheLedgerEntry() throws Exception {
 		WebClient clerk = staff("clerk1", "CLERK", "13700000002");
 		clerk.post("/api/v1/staff/counter/in-person-verifications", Map.of("idNumber", TestPersons.LI_ID, "documents",

@@ -8,6 +8,7 @@ import org.govtrust.login.LoginService;
 import org.govtrust.shared.error.ErrorMessages;
 import org.govtrust.shared.error.TrustException;
 import org.govtrust.shared.security.SignedIn;
+import org.govtrust.sms.SmsError;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,7 +77,9 @@ class LoginController {
 			return "login/sms";
 		}
 		catch (TrustException ex) {
-			model.addAttribute("codeSent", false);
+			// asked again too soon: the code sent before still works, so its field stays
+			model.addAttribute("codeSent",
+					ex.getErrorCode() == SmsError.LIMIT_MINUTE || ex.getErrorCode() == SmsError.LIMIT_HOUR);
 			return again("login/sms", identifier, next, ex, model);
 		}
 	}
