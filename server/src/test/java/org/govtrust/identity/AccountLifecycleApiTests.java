@@ -31,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -283,6 +286,22 @@ class AccountLifecycleApiTests {
 			.andExpect(content().string(containsString("id=\"code\"")));
 		citizen.postText("/login/sms", "application/x-www-form-urlencoded", "identifier=19912345678&code=" + code)
 			.andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void aFormSentAfterTheSessionEndedComesBackToItsPageAfterSigningIn() throws Exception {
+		// the form's own address takes no GET: after signing in, the person goes to the page it was on
+		this.mvc.perform(post("/account/business-registration")
+			.header("Referer", "http://localhost/account?lang=zh-CN")
+			.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/login?next=%2Faccount%3Flang%3Dzh-CN"));
+		this.mvc.perform(post("/account/business-registration")
+			.header("Referer", "http://elsewhere.example/account")
+			.with(csrf()))
+			.andExpect(header().string("Location", "/login"));
+		this.mvc.perform(get("/account"))
+			.andExpect(header().string("Location", "/login?next=%2Faccount"));
 	}
 
 	@Test
