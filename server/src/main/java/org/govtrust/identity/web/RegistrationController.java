@@ -14,6 +14,7 @@ import org.govtrust.identity.CreateAccountCommand;
 import org.govtrust.identity.IdentityError;
 import org.govtrust.identity.NetworkIdentityRedirect;
 import org.govtrust.identity.RegistrationService;
+import org.govtrust.identity.RegistrationStatus;
 import org.govtrust.identity.RegistrationView;
 import org.govtrust.shared.error.ErrorMessages;
 import org.govtrust.shared.error.FieldProblem;
@@ -87,7 +88,11 @@ class RegistrationController {
 
 	@GetMapping("/{id}/phone")
 	String phone(@PathVariable UUID id, @RequestParam(required = false) @Nullable String resent, Model model) {
-		model.addAttribute("registration", this.registrations.get(id));
+		RegistrationView registration = this.registrations.get(id);
+		if (registration.status() != RegistrationStatus.PHONE_PENDING) {
+			return "redirect:/register/" + id; // a step already done (back button, bookmark): the current one
+		}
+		model.addAttribute("registration", registration);
 		model.addAttribute("resent", resent != null);
 		return "identity/phone";
 	}
@@ -120,7 +125,11 @@ class RegistrationController {
 
 	@GetMapping("/{id}/identity")
 	String identity(@PathVariable UUID id, Model model) {
-		model.addAttribute("registration", this.registrations.get(id));
+		RegistrationView registration = this.registrations.get(id);
+		if (registration.status() != RegistrationStatus.IDENTITY_PENDING) {
+			return "redirect:/register/" + id;
+		}
+		model.addAttribute("registration", registration);
 		return "identity/verify";
 	}
 
@@ -176,7 +185,11 @@ class RegistrationController {
 
 	@GetMapping("/{id}/account")
 	String account(@PathVariable UUID id, Model model) {
-		model.addAttribute("registration", this.registrations.get(id));
+		RegistrationView registration = this.registrations.get(id);
+		if (registration.status() != RegistrationStatus.ACCOUNT_PENDING) {
+			return "redirect:/register/" + id;
+		}
+		model.addAttribute("registration", registration);
 		return "identity/account";
 	}
 

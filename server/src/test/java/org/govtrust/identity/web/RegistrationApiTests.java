@@ -268,6 +268,22 @@ class RegistrationApiTests {
 	}
 
 	@Test
+	void stepPagesWhenTheStepIsDoneThenLeadToTheCurrentOne() throws Exception {
+		String id = startAndVerifyPhone(TestPersons.wang("19912345678"), "19912345678");
+		this.mvc.perform(get("/register/{id}/phone", id)).andExpect(header().string("Location", "/register/" + id));
+		this.mvc.perform(get("/register/{id}/account", id)).andExpect(header().string("Location", "/register/" + id));
+		this.mvc.perform(get("/register/{id}", id)).andExpect(header().string("Location", "/register/" + id + "/identity"));
+		this.mvc.perform(get("/register/{id}/identity", id)).andExpect(status().isOk());
+		face(id).andExpect(status().isOk());
+		createAccount(id).andExpect(status().isCreated());
+		// the back button after the account exists: no live form of a step long done
+		for (String step : new String[] { "phone", "identity", "account" }) {
+			this.mvc.perform(get("/register/{id}/" + step, id)).andExpect(header().string("Location", "/register/" + id));
+		}
+		this.mvc.perform(get("/register/{id}", id)).andExpect(header().string("Location", "/register/" + id + "/done"));
+	}
+
+	@Test
 	void faceWhenPhoneNotVerifiedThenStepOrderEnforced() throws Exception {
 		String id = id(start(TestPersons.wang("19912345678")).andExpect(status().isCreated()).andReturn());
 		face(id).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("IDN-2005"));
