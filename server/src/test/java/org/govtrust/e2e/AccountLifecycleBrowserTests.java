@@ -71,6 +71,7 @@ class AccountLifecycleBrowserTests extends BrowserTest {
 		this.page.submit("#business-save");
 		assertThat(this.page.text("#business-permission")).contains("2026-12-31");
 		this.page.submit("#nav-logout");
+		assertThat(this.page.text("#signed-out")).contains("您已安全退出");
 		this.page.open("/account");
 		assertThat(this.page.url()).contains("/login?next=");
 	}

@@ -661,8 +661,13 @@ class AccountLifecycleApiTests {
 		assertThat(laptop.get("/account").andReturn().getResponse().getContentAsString())
 			.contains("/account/sessions/" + others.get(0) + "/revoke");
 		laptop.postText("/account/sessions/" + others.get(0) + "/revoke", "application/x-www-form-urlencoded", "")
-			.andExpect(status().is3xxRedirection());
+			.andExpect(header().string("Location", "/account?sessionEnded"));
 		tablet.get("/api/v1/account").andExpect(status().isUnauthorized());
+		// pressed twice: ended all the same, not "no such session"
+		laptop.postText("/account/sessions/" + others.get(0) + "/revoke", "application/x-www-form-urlencoded", "")
+			.andExpect(header().string("Location", "/account?sessionEnded"));
+		assertThat(laptop.get("/account?sessionEnded").andReturn().getResponse().getContentAsString())
+			.contains("id=\"session-ended\"");
 	}
 
 	// --- operators ------------------------------------------------------------------------

@@ -102,7 +102,7 @@ class LoginController {
 	@PostMapping("/logout")
 	String logout(HttpServletRequest request) {
 		this.signIn.signOut(request);
-		return "redirect:/";
+		return "redirect:/?signedOut";
 	}
 
 	private String again(String view, String identifier, @Nullable String next, TrustException ex, Model model) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.govtrust.identity.AccountService;
+import org.govtrust.login.LoginError;
 import org.govtrust.login.LoginService;
 import org.govtrust.login.SessionService;
 import org.govtrust.shared.error.ErrorMessages;
@@ -76,8 +77,16 @@ class AccountPageController {
 
 	@PostMapping("/account/sessions/{id}/revoke")
 	String revoke(@AuthenticationPrincipal SignedIn me, @PathVariable String id) {
-		this.sessions.revoke(me.getName(), id);
-		return "redirect:/account";
+		try {
+			this.sessions.revoke(me.getName(), id);
+		}
+		catch (TrustException ex) {
+			if (ex.getErrorCode() != LoginError.SESSION_NOT_FOUND) {
+				throw ex;
+			}
+			// sent twice, or the session ended meanwhile: it has ended either way
+		}
+		return "redirect:/account?sessionEnded";
 	}
 
 }
