@@ -131,6 +131,9 @@ public enum IdentityError implements ErrorCode {
 	/** Liveness check failed. Argument: attempts left. */
 	LIVENESS_FAILED("IDN-2012", HttpStatus.UNPROCESSABLE_CONTENT),
 
+	/** A registration opened in a browser other than the one that started it. */
+	REGISTRATION_OTHER_BROWSER("IDN-2014", HttpStatus.FORBIDDEN),
+
 	/** Online face verification paused. Argument: time it reopens. */
 	TOO_MANY_FAILED_VERIFICATIONS("IDN-2013", HttpStatus.TOO_MANY_REQUESTS),
 

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.govtrust.identity.config.IdentityProperties;
 import org.govtrust.identity.domain.Account;
 import org.govtrust.identity.domain.AccountRepository;
+import org.govtrust.identity.domain.BrowserKeys;
 import org.govtrust.identity.domain.CardDates;
 import org.govtrust.identity.domain.CardValidity;
 import org.govtrust.identity.domain.IdNumbers;
@@ -132,6 +133,20 @@ public class RegistrationService {
 	 * {@code SMS-2001..2004} when a send limit is hit
 	 */
 	public RegistrationView start(StartRegistrationCommand command, String clientAddress) {
+		return start(command, clientAddress, null);
+	}
+
+	/**
+	 * Starts a registration on the web pages: only the browser holding the key may continue it
+	 * (see {@link #ensureContinuedInItsBrowser}).
+	 * @param command what the person entered
+	 * @param clientAddress the requester's network address, for the SMS limits
+	 * @param browserKeyHash the hash of the key the starting browser keeps ({@link BrowserKeys}),
+	 * or null (through the API)
+	 * @return the registration
+	 */
+	public RegistrationView start(StartRegistrationCommand command, String clientAddress,
+			@Nullable String browserKeyHash) {
 		Instant now = this.clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, DisplayTime.ZONE);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -159,7 +174,7 @@ public class RegistrationService {
 		ensureNoAccount(protectedId.hash());
 		ProtectedValue protectedPhone = protect("phone", phone.national(), phone.masked());
 		Registration registration = Registration.start(UUID.randomUUID(), name, protectedId, validFrom, validTo,
-				protectedPhone, now, this.properties.registrationTtl());
+				protectedPhone, now, this.properties.registrationTtl(), browserKeyHash);
 		CodeSent sent = this.transactions.execute((status) -> {
 			this.registrations.save(registration);
 			CodeSent code = this.smsCodes.send(phone, SmsPurpose.REGISTRATION, registration.getId().toString(),
@@ -183,6 +198,32 @@ public class RegistrationService {
 			registration.ensureOpen(this.clock.instant(), ttlMinutes());
 		}
 		return view(registration, null);
+	}
+
+	/**
+	 * Refuses a registration started on the web pages to any other browser: its address alone
+	 * (in the history of a shared computer) must not let someone else set the password of the
+	 * person who verified their face. A registration started through the API, or no longer
+	 * there, is left to the step itself.
+	 * @param id the registration
+	 * @param browserKey the key the browser sent, if any
+	 * @throws TrustException {@code IDN-2014}
+	 */
+	public void ensureContinuedInItsBrowser(UUID id, @Nullable String browserKey) {
+		if (!isItsBrowser(id, browserKey)) {
+			throw new TrustException(IdentityError.REGISTRATION_OTHER_BROWSER);
+		}
+	}
+
+	/**
+	 * Whether a browser may continue a registration ({@link #ensureContinuedInItsBrowser}).
+	 * @param id the registration
+	 * @param browserKey the key the browser sent, if any
+	 * @return false only for a registration started on the pages in another browser
+	 */
+	public boolean isItsBrowser(UUID id, @Nullable String browserKey) {
+		String hash = this.registrations.findById(id).map(Registration::getBrowserKeyHash).orElse(null);
+		return hash == null || BrowserKeys.matches(browserKey, hash);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import org.govtrust.support.BrowserTest;
 import org.govtrust.support.TestPersons;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +89,8 @@ class AccountLifecycleBrowserTests extends BrowserTest {
 		this.page.fill("#code", this.page.codeFromOutbox("13912345678"));
 		this.page.submit("#verify");
 		String identityPage = this.page.url();
+		Cookie registrationKey = this.browser.manage().getCookieNamed("GT_REGISTRATION");
+		assertThat(registrationKey).isNotNull();
 		this.page.submit("#verify-counter");
 		assertThat(this.page.text("#global-error")).contains("IDN-2037");
 
@@ -112,7 +115,11 @@ class AccountLifecycleBrowserTests extends BrowserTest {
 		assertThat(this.page.text("#done")).contains("台账");
 		this.page.screenshot("counter");
 
+		// back in the citizen's window, with its own cookie: another browser would be refused
 		this.browser.manage().deleteAllCookies();
+		this.browser.get(identityPage);
+		assertThat(this.page.text("#error-code")).isEqualTo("IDN-2014");
+		this.browser.manage().addCookie(registrationKey);
 		this.browser.get(identityPage);
 		this.page.submit("#verify-counter");
 		assertThat(this.page.url()).endsWith("/account");

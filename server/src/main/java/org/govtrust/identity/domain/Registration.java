@@ -60,11 +60,13 @@ public class Registration {
 
 	private final Instant expiresAt;
 
+	private final @Nullable String browserKeyHash;
+
 	Registration(UUID id, @Nullable Integer version, RegistrationStatus status, String name, String idNumberCipher,
 			String idNumberHash, String idNumberMasked, LocalDate validFrom, @Nullable LocalDate validTo,
 			String phoneCipher, String phoneHash, String phoneMasked, @Nullable VerificationMethod verificationMethod,
 			@Nullable String verificationReference, @Nullable String networkTransaction, @Nullable UUID accountId,
-			Instant createdAt, Instant expiresAt) {
+			Instant createdAt, Instant expiresAt, @Nullable String browserKeyHash) {
 		this.id = id;
 		this.version = version;
 		this.status = status;
@@ -83,16 +85,20 @@ public class Registration {
 		this.accountId = accountId;
 		this.createdAt = createdAt;
 		this.expiresAt = expiresAt;
+		this.browserKeyHash = browserKeyHash;
 	}
 
 	/**
 	 * Starts a registration.
+	 * @param browserKeyHash the hash of the key of the browser that started it on the web pages
+	 * (only that browser may continue it), or null when started through the API
 	 */
 	public static Registration start(UUID id, String name, ProtectedValue idNumber, LocalDate validFrom,
-			@Nullable LocalDate validTo, ProtectedValue phone, Instant now, Duration ttl) {
+			@Nullable LocalDate validTo, ProtectedValue phone, Instant now, Duration ttl,
+			@Nullable String browserKeyHash) {
 		return new Registration(id, null, RegistrationStatus.PHONE_PENDING, name, idNumber.cipher(), idNumber.hash(),
 				idNumber.masked(), validFrom, validTo, phone.cipher(), phone.hash(), phone.masked(), null, null, null,
-				null, now, now.plus(ttl));
+				null, now, now.plus(ttl), browserKeyHash);
 	}
 
 	/**
@@ -234,6 +240,10 @@ public class Registration {
 
 	public @Nullable String getVerificationReference() {
 		return this.verificationReference;
+	}
+
+	public @Nullable String getBrowserKeyHash() {
+		return this.browserKeyHash;
 	}
 
 	public @Nullable String getNetworkTransaction() {

@@ -2,12 +2,14 @@ package org.govtrust.identity.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.govtrust.identity.AccountView;
 import org.govtrust.identity.CreateAccountCommand;
@@ -16,6 +18,8 @@ import org.govtrust.identity.NetworkIdentityRedirect;
 import org.govtrust.identity.RegistrationService;
 import org.govtrust.identity.RegistrationStatus;
 import org.govtrust.identity.RegistrationView;
+import org.govtrust.identity.config.IdentityProperties;
+import org.govtrust.identity.domain.BrowserKeys;
 import org.govtrust.shared.error.ErrorMessages;
 import org.govtrust.shared.error.FieldProblem;
 import org.govtrust.shared.error.InvalidInputException;
@@ -47,9 +51,12 @@ class RegistrationController {
 
 	private final ErrorMessages messages;
 
-	RegistrationController(RegistrationService registrations, ErrorMessages messages) {
+	private final Duration ttl;
+
+	RegistrationController(RegistrationService registrations, ErrorMessages messages, IdentityProperties properties) {
 		this.registrations = registrations;
 		this.messages = messages;
+		this.ttl = properties.registrationTtl();
 	}
 
 	@GetMapping
@@ -59,9 +66,13 @@ class RegistrationController {
 	}
 
 	@PostMapping
-	String start(@ModelAttribute("form") RegistrationForm form, HttpServletRequest request, Model model) {
+	String start(@ModelAttribute("form") RegistrationForm form, HttpServletRequest request,
+			HttpServletResponse response, Model model) {
 		try {
-			RegistrationView view = this.registrations.start(form.toCommand(), request.getRemoteAddr());
+			String browserKey = BrowserKeys.newKey();
+			RegistrationView view = this.registrations.start(form.toCommand(), request.getRemoteAddr(),
+					BrowserKeys.hash(browserKey));
+			RegistrationBrowserCheck.keep(browserKey, view.id(), this.ttl, request, response);
 			return "redirect:/register/" + view.id() + "/phone";
 		}
 		catch (TrustException ex) {
@@ -170,13 +181,23 @@ class RegistrationController {
 		}
 	}
 
+	/**
+	 * Where the CTID provider sends the person back. The CTID app may open it in another
+	 * browser than the one the registration was started in (on a phone, the system browser
+	 * rather than the one inside a chat app): the outcome is then fetched and the person is
+	 * asked to go back to that browser to set the password, which only it may do.
+	 */
 	@GetMapping("/{id}/ctid/return")
-	String ctidReturn(@PathVariable UUID id, Model model) {
+	String ctidReturn(@PathVariable UUID id, HttpServletRequest request, Model model) {
+		boolean itsBrowser = this.registrations.isItsBrowser(id, RegistrationBrowserCheck.key(request));
 		try {
 			this.registrations.completeNetworkIdentity(id);
-			return "redirect:/register/" + id + "/account";
+			return itsBrowser ? "redirect:/register/" + id + "/account" : "identity/elsewhere";
 		}
 		catch (TrustException ex) {
+			if (!itsBrowser) {
+				throw ex; // its own page: the form here would belong to another browser
+			}
 			showError(model, ex);
 			model.addAttribute("registration", this.registrations.get(id));
 			return "identity/verify";

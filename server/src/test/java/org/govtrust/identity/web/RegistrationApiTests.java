@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.servlet.http.Cookie;
+
 import org.govtrust.identity.AccountView;
 import org.govtrust.identity.CreateAccountCommand;
 import org.govtrust.identity.RegistrationService;
@@ -281,6 +283,51 @@ class RegistrationApiTests {
 			this.mvc.perform(get("/register/{id}/" + step, id)).andExpect(header().string("Location", "/register/" + id));
 		}
 		this.mvc.perform(get("/register/{id}", id)).andExpect(header().string("Location", "/register/" + id + "/done"));
+	}
+
+	@Test
+	void pagesWhenStartedInOneBrowserThenNoOtherBrowserContinuesThem() throws Exception {
+		StartRegistrationCommand wang = TestPersons.wang("19912345678");
+		MvcResult started = this.mvc.perform(post("/register").with(csrf())
+			.param("name", wang.name())
+			.param("idNumber", wang.idNumber())
+			.param("validFrom", wang.validFrom())
+			.param("validTo", wang.validTo())
+			.param("phone", wang.phone()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		String phonePage = started.getResponse().getRedirectedUrl();
+		String id = phonePage.split("/")[2];
+		Cookie key = started.getResponse().getCookie("GT_REGISTRATION");
+		assertThat(key).isNotNull();
+		assertThat(key.getPath()).isEqualTo("/register/" + id);
+		assertThat(key.isHttpOnly()).isTrue();
+		// the address alone (a shared computer's history) shows nothing and changes nothing
+		this.mvc.perform(get(phonePage)).andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("IDN-2014")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(wang.phone().substring(7)))));
+		this.mvc.perform(post(phonePage).with(csrf()).param("code", latestCode("19912345678")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get(phonePage).cookie(new Cookie("GT_REGISTRATION", "guessed")))
+			.andExpect(status().isForbidden());
+		// the browser that started it goes on
+		this.mvc.perform(get(phonePage).cookie(key)).andExpect(status().isOk());
+		this.mvc.perform(post(phonePage).with(csrf()).cookie(key).param("code", latestCode("19912345678")))
+			.andExpect(header().string("Location", "/register/" + id + "/identity"));
+		// CTID may send the person back to another browser: it finishes the step, the password stays with the first
+		String transaction = ctidStart(id);
+		this.ctid.answer(transaction, TestPersons.WANG_ID);
+		this.mvc.perform(get("/register/{id}/ctid/return", id))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"elsewhere\"")));
+		this.mvc.perform(get("/register/{id}/identity", id).cookie(key))
+			.andExpect(header().string("Location", "/register/" + id));
+		this.mvc.perform(get("/register/{id}/account", id)).andExpect(status().isForbidden());
+		this.mvc.perform(post("/register/{id}/account", id).with(csrf()).cookie(key).param("password", "Spring-2026!ok")
+			.param("passwordConfirmation", "Spring-2026!ok"))
+			.andExpect(header().string("Location", "/register/" + id + "/done"));
+		this.mvc.perform(get("/register/{id}/done", id)).andExpect(status().isForbidden());
+		this.mvc.perform(get("/register/{id}/done", id).cookie(key)).andExpect(status().isOk());
 	}
 
 	@Test
