@@ -288,18 +288,10 @@ class RegistrationApiTests {
 	@Test
 	void pagesWhenStartedInOneBrowserThenNoOtherBrowserContinuesThem() throws Exception {
 		StartRegistrationCommand wang = TestPersons.wang("19912345678");
-		MvcResult started = this.mvc.perform(post("/register").with(csrf())
-			.param("name", wang.name())
-			.param("idNumber", wang.idNumber())
-			.param("validFrom", wang.validFrom())
-			.param("validTo", wang.validTo())
-			.param("phone", wang.phone()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn();
-		String phonePage = started.getResponse().getRedirectedUrl();
-		String id = phonePage.split("/")[2];
-		Cookie key = started.getResponse().getCookie("GT_REGISTRATION");
-		assertThat(key).isNotNull();
+		PageStart started = pageStart(wang);
+		String id = started.id();
+		String phonePage = "/register/" + id + "/phone";
+		Cookie key = started.key();
 		assertThat(key.getPath()).isEqualTo("/register/" + id);
 		assertThat(key.isHttpOnly()).isTrue();
 		// the address alone (a shared computer's history) shows nothing and changes nothing
@@ -528,6 +520,38 @@ class RegistrationApiTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(), "$.transactionId");
+	}
+
+	@Test
+	void phonePageWhenTheCodeIsUsedUpThenNoLongerSaysItWasSent() throws Exception {
+		PageStart started = pageStart(TestPersons.wang("19912345678"));
+		String wrong = latestCode("19912345678").equals("000000") ? "111111" : "000000";
+		for (int i = 0; i < 4; i++) {
+			this.mvc.perform(post("/register/{id}/phone", started.id()).with(csrf()).cookie(started.key()).param("code", wrong))
+				.andExpect(content().string(containsString("SMS-2005")))
+				.andExpect(content().string(containsString("id=\"sent\"")));
+		}
+		this.mvc.perform(post("/register/{id}/phone", started.id()).with(csrf()).cookie(started.key()).param("code", wrong))
+			.andExpect(content().string(containsString("SMS-2007")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"sent\""))));
+	}
+
+	/** A registration started on the page, as a browser does: its id and the browser's key. */
+	private PageStart pageStart(StartRegistrationCommand command) throws Exception {
+		MvcResult started = this.mvc.perform(post("/register").with(csrf())
+			.param("name", command.name())
+			.param("idNumber", command.idNumber())
+			.param("validFrom", command.validFrom())
+			.param("validTo", command.validTo())
+			.param("phone", command.phone()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		Cookie key = started.getResponse().getCookie("GT_REGISTRATION");
+		assertThat(key).isNotNull();
+		return new PageStart(started.getResponse().getRedirectedUrl().split("/")[2], key);
+	}
+
+	private record PageStart(String id, Cookie key) {
 	}
 
 	private String latestCode(String phone) throws Exception {
