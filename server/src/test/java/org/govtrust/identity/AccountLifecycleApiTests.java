@@ -305,6 +305,19 @@ class AccountLifecycleApiTests {
 	}
 
 	@Test
+	void aFormsAddressOpenedWithGetLeadsToItsPage() throws Exception {
+		this.mvc.perform(get("/login/sms/code")).andExpect(header().string("Location", "/login/sms"));
+		this.mvc.perform(get("/logout")).andExpect(header().string("Location", "/"));
+		WebClient citizen = registered(TestPersons.wang("19912345678"), "19912345678", false);
+		citizen.get("/account/sessions/whatever/revoke").andExpect(header().string("Location", "/account"));
+		citizen.get("/account/business-registration").andExpect(header().string("Location", "/account"));
+		// an API address says which method it takes
+		this.mvc.perform(get("/api/v1/login/password"))
+			.andExpect(status().isMethodNotAllowed())
+			.andExpect(jsonPath("$.code").value("SHR-1007"));
+	}
+
+	@Test
 	void aDocumentNameCannotAddFactsOfItsOwnToTheLedgerEntry() throws Exception {
 		WebClient clerk = staff("clerk1", "CLERK", "13700000002");
 		clerk.post("/api/v1/staff/counter/in-person-verifications", Map.of("idNumber", TestPersons.LI_ID, "documents",

@@ -42,9 +42,12 @@ class GlobalExceptionAdvice {
 
 	private final ErrorMessages messages;
 
-	GlobalExceptionAdvice(ProblemResponses problems, ErrorMessages messages) {
+	private final FormPages formPages;
+
+	GlobalExceptionAdvice(ProblemResponses problems, ErrorMessages messages, FormPages formPages) {
 		this.problems = problems;
 		this.messages = messages;
+		this.formPages = formPages;
 	}
 
 	@ExceptionHandler(TrustException.class)
@@ -100,9 +103,19 @@ class GlobalExceptionAdvice {
 		return respond(new TrustException(SharedError.NOT_FOUND), null, request, response);
 	}
 
+	/**
+	 * A form's address opened with GET leads to its page ({@link FormPages}); any other method
+	 * refused is said so.
+	 */
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request,
 			HttpServletResponse response) {
+		if ("GET".equals(request.getMethod()) && !isApi(request)) {
+			String page = this.formPages.pageOf(request.getRequestURI().substring(request.getContextPath().length()));
+			if (page != null) {
+				return new ModelAndView("redirect:" + page);
+			}
+		}
 		return respond(new TrustException(SharedError.METHOD_NOT_ALLOWED), null, request, response);
 	}
 
