@@ -222,8 +222,7 @@ public class RegistrationService {
 	 * @return false only for a registration started on the pages in another browser
 	 */
 	public boolean isItsBrowser(UUID id, @Nullable String browserKey) {
-		String hash = this.registrations.findById(id).map(Registration::getBrowserKeyHash).orElse(null);
-		return hash == null || BrowserKeys.matches(browserKey, hash);
+		return this.registrations.findBrowserKeyHash(id).map((hash) -> BrowserKeys.matches(browserKey, hash)).orElse(true);
 	}
 
 	/**
@@ -474,6 +473,10 @@ public class RegistrationService {
 				return created.get();
 			}
 			ensureNoAccount(registration.getIdNumberHash());
+			if (ex instanceof OptimisticLockingFailureException) {
+				loadOpen(id); // deleted meanwhile (expired): IDN-2004
+				throw ex; // changed meanwhile: SHR-1008, nothing saved
+			}
 			throw TrustException.forField("loginName", IdentityError.LOGIN_NAME_TAKEN);
 		}
 		logger.info("Registration {} created account {}", id, account.getId());

@@ -306,15 +306,19 @@ class AccountLifecycleApiTests {
 
 	@Test
 	void aFormsAddressOpenedWithGetLeadsToItsPage() throws Exception {
-		this.mvc.perform(get("/login/sms/code")).andExpect(header().string("Location", "/login/sms"));
-		this.mvc.perform(get("/logout")).andExpect(header().string("Location", "/"));
+		String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+		this.mvc.perform(get("/login/sms/code").header("Accept", browser))
+			.andExpect(header().string("Location", "/login/sms"));
+		this.mvc.perform(get("/logout").header("Accept", browser)).andExpect(header().string("Location", "/"));
 		WebClient citizen = registered(TestPersons.wang("19912345678"), "19912345678", false);
-		citizen.get("/account/sessions/whatever/revoke").andExpect(header().string("Location", "/account"));
-		citizen.get("/account/business-registration").andExpect(header().string("Location", "/account"));
-		// an API address says which method it takes
+		citizen.getPage("/account/sessions/whatever/revoke").andExpect(header().string("Location", "/account"));
+		citizen.getPage("/account/business-registration").andExpect(header().string("Location", "/account"));
+		// an API address, or a client that does not ask for a page, is told which method it takes
 		this.mvc.perform(get("/api/v1/login/password"))
 			.andExpect(status().isMethodNotAllowed())
 			.andExpect(jsonPath("$.code").value("SHR-1007"));
+		this.mvc.perform(get("/login/sms/code").header("Accept", "application/json"))
+			.andExpect(status().isMethodNotAllowed());
 	}
 
 	@Test

@@ -38,6 +38,12 @@ public final class WebClient {
 		return perform(MockMvcRequestBuilders.get(java.net.URI.create(path)));
 	}
 
+	/** A GET as a browser's navigation sends it, asking for a page. */
+	public ResultActions getPage(String path) throws Exception {
+		return perform(MockMvcRequestBuilders.get(java.net.URI.create(path))
+			.accept(MediaType.TEXT_HTML, MediaType.APPLICATION_XHTML_XML, MediaType.ALL));
+	}
+
 	public ResultActions post(String path, Object body) throws Exception {
 		return perform(MockMvcRequestBuilders.post(path)
 			.contentType(MediaType.APPLICATION_JSON)

@@ -25,6 +25,14 @@ public interface RegistrationRepository extends CrudRepository<Registration, UUI
 	Optional<Registration> findForUpdate(UUID id);
 
 	/**
+	 * The hash of the key of the browser a registration was started in.
+	 * @param id the registration
+	 * @return the hash; empty when started through the API, or when there is no such registration
+	 */
+	@Query("SELECT browser_key_hash FROM idn_registration WHERE id = :id")
+	Optional<String> findBrowserKeyHash(UUID id);
+
+	/**
 	 * Removes registrations past their expiry, so abandoned personal data is not kept (the account keeps what it needs).
 	 * @param now the current time
 	 * @return rows removed

@@ -1,6 +1,7 @@
 package org.govtrust.identity.web;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
@@ -13,17 +14,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.WebUtils;
 
 /**
- * The pages of a registration ({@code /register/{id}/...}) answer only the browser that
- * started it: that browser keeps the registration's key in a cookie limited to the
+ * A registration started on the pages ({@code /register/{id}/...}) answers only the browser
+ * that started it: that browser keeps the registration's key in a cookie limited to the
  * registration's own path, and the registration stores the key's hash. Without it, the address
  * alone, left in the history of a shared computer (a service hall's terminal), would let the
- * next person set the password of someone who had just verified their face. The CTID return
- * checks it itself ({@link RegistrationController}): the CTID app may open it elsewhere.
+ * next person set the password of someone who had just verified their face. The JSON API
+ * ({@code /api/v1/registrations/{id}/...}) never receives that cookie, so it refuses such a
+ * registration altogether; one started through the API is not tied to a browser. The CTID
+ * return checks it itself ({@link RegistrationController}): the CTID app may open it elsewhere.
+ * The registration is the one the handler receives (the decoded path variable), not a segment
+ * read from the raw address, which percent-encoding could disguise.
  */
 @Configuration(proxyBeanMethods = false)
 class RegistrationBrowserCheck implements WebMvcConfigurer {
@@ -47,7 +53,9 @@ class RegistrationBrowserCheck implements WebMvcConfigurer {
 				}
 				return true;
 			}
-		}).addPathPatterns("/register/*", "/register/*/**").excludePathPatterns("/register/*/ctid/return");
+		})
+			.addPathPatterns("/register/*", "/register/*/**", "/api/v1/registrations/*", "/api/v1/registrations/*/**")
+			.excludePathPatterns("/register/*/ctid/return");
 	}
 
 	/**
@@ -73,16 +81,17 @@ class RegistrationBrowserCheck implements WebMvcConfigurer {
 		return (cookie != null) ? cookie.getValue() : null;
 	}
 
+	/** The registration the handler is about to receive, decoded as it receives it. */
 	private static @Nullable UUID registrationId(HttpServletRequest request) {
-		String[] segments = request.getRequestURI().substring(request.getContextPath().length()).split("/");
-		if (segments.length < 3) {
-			return null;
+		Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		if (!(variables instanceof Map<?, ?> map) || !(map.get("id") instanceof String id)) {
+			return null; // no registration in the address (the start page)
 		}
 		try {
-			return UUID.fromString(segments[2]);
+			return UUID.fromString(id);
 		}
 		catch (IllegalArgumentException ex) {
-			return null; // not a registration's address: the page answers for itself
+			return null; // not an id: the handler refuses it before reading anything
 		}
 	}
 

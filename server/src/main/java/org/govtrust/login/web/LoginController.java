@@ -77,9 +77,8 @@ class LoginController {
 			return "login/sms";
 		}
 		catch (TrustException ex) {
-			// asked again too soon: the code sent before still works, so its field stays
-			model.addAttribute("codeSent",
-					ex.getErrorCode() == SmsError.LIMIT_MINUTE || ex.getErrorCode() == SmsError.LIMIT_HOUR);
+			// asked again within the minute: the code sent then still works, so its field stays
+			model.addAttribute("codeSent", ex.getErrorCode() == SmsError.LIMIT_MINUTE);
 			return again("login/sms", identifier, next, ex, model);
 		}
 	}

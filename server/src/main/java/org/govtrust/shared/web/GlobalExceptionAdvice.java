@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -104,13 +106,16 @@ class GlobalExceptionAdvice {
 	}
 
 	/**
-	 * A form's address opened with GET leads to its page ({@link FormPages}); any other method
-	 * refused is said so.
+	 * A form's address opened with GET by a browser (one that asks for HTML) leads to its page
+	 * ({@link FormPages}); any other method refused, or any other client (the OCSP responder's
+	 * POST-only address asked with GET), is told so.
 	 */
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request,
 			HttpServletResponse response) {
-		if ("GET".equals(request.getMethod()) && !isApi(request)) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if ("GET".equals(request.getMethod()) && !isApi(request) && accept != null
+				&& accept.contains(MediaType.TEXT_HTML_VALUE)) {
 			String page = this.formPages.pageOf(request.getRequestURI().substring(request.getContextPath().length()));
 			if (page != null) {
 				return new ModelAndView("redirect:" + page);

@@ -1,5 +1,6 @@
 package org.govtrust.identity.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import com.jayway.jsonpath.JsonPath;
 import tools.jackson.databind.json.JsonMapper;
@@ -302,12 +304,25 @@ class RegistrationApiTests {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get(phonePage).cookie(new Cookie("GT_REGISTRATION", "guessed")))
 			.andExpect(status().isForbidden());
+		// nor disguised (a percent-encoded character of the id), nor through the JSON API
+		this.mvc.perform(get(URI.create("/register/%" + Integer.toHexString(id.charAt(0)) + id.substring(1) + "/phone")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/registrations/{id}", id)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("IDN-2014"));
+		this.mvc.perform(post("/api/v1/registrations/{id}/phone-verification", id).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"" + latestCode("19912345678") + "\"}"))
+			.andExpect(status().isForbidden());
 		// the browser that started it goes on
 		this.mvc.perform(get(phonePage).cookie(key)).andExpect(status().isOk());
 		this.mvc.perform(post(phonePage).with(csrf()).cookie(key).param("code", latestCode("19912345678")))
 			.andExpect(header().string("Location", "/register/" + id + "/identity"));
 		// CTID may send the person back to another browser: it finishes the step, the password stays with the first
-		String transaction = ctidStart(id);
+		String toCtid = this.mvc.perform(post("/register/{id}/identity/ctid", id).with(csrf()).cookie(key))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String transaction = UriComponentsBuilder.fromUriString(toCtid).build().getQueryParams().getFirst("transaction");
 		this.ctid.answer(transaction, TestPersons.WANG_ID);
 		this.mvc.perform(get("/register/{id}/ctid/return", id))
 			.andExpect(status().isOk())
