@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.govtrust.shared.chain.ChainEntry;
 import org.govtrust.shared.chain.ChainVerification;
@@ -40,6 +41,15 @@ public class CounterLedger {
 	@Transactional
 	public ChainEntry record(String act, String subject, String details) {
 		return this.chain.append(act, subject, details);
+	}
+
+	/**
+	 * One entry.
+	 * @param seq its number
+	 * @return the entry, if there is one
+	 */
+	public Optional<ChainEntry> get(long seq) {
+		return this.chain.get(seq);
 	}
 
 	/** The most entries a search answers with (the export has them all). */

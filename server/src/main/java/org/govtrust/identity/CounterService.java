@@ -1,12 +1,14 @@
 package org.govtrust.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.govtrust.identity.config.IdentityProperties;
 import org.govtrust.identity.domain.Account;
@@ -16,9 +18,11 @@ import org.govtrust.identity.domain.IdNumbers;
 import org.govtrust.identity.domain.Registration;
 import org.govtrust.identity.domain.RegistrationRepository;
 import org.govtrust.identity.persistence.AccountChanges;
+import org.govtrust.identity.persistence.CounterRequests;
 import org.govtrust.identity.persistence.IdentityProofs;
 import org.govtrust.identity.persistence.VerificationAttempts;
 import org.govtrust.shared.chain.ChainEntry;
+import org.govtrust.shared.error.SharedError;
 import org.govtrust.shared.error.TrustException;
 import org.govtrust.shared.privacy.Masking;
 import org.govtrust.shared.privacy.PersonalDataCipher;
@@ -26,6 +30,7 @@ import org.govtrust.shared.standard.ResidentIdNumber;
 import org.govtrust.shared.time.DisplayTime;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,6 +58,9 @@ public class CounterService {
 	 */
 	public static final int NOTE_MAX_LENGTH = 500;
 
+	/** A form's request id ({@link InPersonVerificationCommand#requestId}). */
+	private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
 	private final AccountRepository accounts;
 
 	private final RegistrationRepository registrations;
@@ -75,10 +83,13 @@ public class CounterService {
 
 	private final IdentityProperties properties;
 
+	private final CounterRequests requests;
+
 	public CounterService(AccountRepository accounts, RegistrationRepository registrations,
 			VerificationAttempts attempts, IdentityProofs proofs, AccountChanges changes, CounterLedger ledger,
 			StaffService staff, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock,
-			IdentityProperties properties) {
+			IdentityProperties properties, CounterRequests requests) {
+		this.requests = requests;
 		this.accounts = accounts;
 		this.registrations = registrations;
 		this.attempts = attempts;
@@ -136,9 +147,19 @@ public class CounterService {
 		FreeText.check("documents", documents, DOCUMENTS_MAX_LENGTH);
 		FreeText.check("method", method, METHOD_MAX_LENGTH);
 		FreeText.check("note", note, NOTE_MAX_LENGTH);
+		String requestId = command.requestId();
+		if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
+			throw TrustException.forField("requestId", SharedError.INVALID_REQUEST, "requestId");
+		}
+		Instant now = this.clock.instant();
+		if (requestId != null && !this.requests.claim(requestId, now)) {
+			// the same form sent again (a double click, a retry after a lost answer): one act
+			return this.requests.entryOf(requestId)
+				.flatMap(this.ledger::get)
+				.orElseThrow(() -> new TrustException(SharedError.CONCURRENT_CHANGE));
+		}
 		StaffView clerk = this.staff.get(clerkId);
 		String hash = this.cipher.lookupHash("id", id.canonical());
-		Instant now = this.clock.instant();
 		Optional<Account> account = this.accounts.findByIdNumberHash(hash);
 		String subject = account.map((found) -> "account:" + found.getId())
 			.orElse("person:" + Masking.idNumber(id.canonical()));
@@ -165,7 +186,17 @@ public class CounterService {
 		this.attempts.record(hash, account.map(Account::getId).orElse(new UUID(0, entry.seq())),
 				VerificationMethod.COUNTER.name(), command.passed() ? "VERIFIED" : "COUNTER_FAILED", now);
 		this.events.publishEvent(new CounterActRecorded(entry.seq(), entry.type(), clerkId, now));
+		if (requestId != null) {
+			this.requests.done(requestId, entry.seq());
+		}
 		return entry;
+	}
+
+	/** Forgets the request ids of clerks' forms after a day, hourly. */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@Transactional
+	public int forgetOldRequests() {
+		return this.requests.purgeBefore(this.clock.instant().minus(Duration.ofDays(1)));
 	}
 
 	/**

@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param method how (e.g. 人证比对: comparing the person with the card photo)
  * @param passed the outcome
  * @param note free text
+ * @param requestId the form's own id (letters, digits, '-' and '_', at most 64): the same form
+ * sent again records nothing more and answers with the entry it made; null records every time
  */
 public record InPersonVerificationCommand(@Nullable String idNumber, @Nullable List<String> documents,
-		@Nullable String method, boolean passed, @Nullable String note) {
+		@Nullable String method, boolean passed, @Nullable String note, @Nullable String requestId) {
 
 }

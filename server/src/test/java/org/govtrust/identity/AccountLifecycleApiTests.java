@@ -71,6 +71,9 @@ class AccountLifecycleApiTests {
 	CounterLedger ledger;
 
 	@Autowired
+	CounterService counter;
+
+	@Autowired
 	RegistrationReadHook registrationReads;
 
 	@Autowired
@@ -319,6 +322,40 @@ class AccountLifecycleApiTests {
 			.andExpect(jsonPath("$.code").value("SHR-1007"));
 		this.mvc.perform(get("/login/sms/code").header("Accept", "application/json"))
 			.andExpect(status().isMethodNotAllowed());
+	}
+
+	@Test
+	void anInPersonVerificationFormSentTwiceRecordsOneAct() throws Exception {
+		WebClient clerk = staff("clerk1", "CLERK", "13700000002");
+		Map<String, Object> form = new LinkedHashMap<>(Map.of("idNumber", TestPersons.LI_ID, "documents", List.of("居民身份证"),
+				"method", "人证比对", "passed", true, "note", "本人到场", "requestId", "form-0001"));
+		String first = clerk.post("/api/v1/staff/counter/in-person-verifications", form)
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		String again = clerk.post("/api/v1/staff/counter/in-person-verifications", form)
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<Integer>read(again, "$.seq")).isEqualTo(JsonPath.<Integer>read(first, "$.seq"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_counter_ledger WHERE event_type = 'IN_PERSON_VERIFICATION'")
+			.query(Long.class).single()).isEqualTo(1);
+		// another form is another act; a form without an id records every time, as before
+		form.put("requestId", "form-0002");
+		clerk.post("/api/v1/staff/counter/in-person-verifications", form).andExpect(status().isCreated());
+		form.remove("requestId");
+		clerk.post("/api/v1/staff/counter/in-person-verifications", form).andExpect(status().isCreated());
+		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_counter_ledger WHERE event_type = 'IN_PERSON_VERIFICATION'")
+			.query(Long.class).single()).isEqualTo(3);
+		form.put("requestId", "not an id; really");
+		clerk.post("/api/v1/staff/counter/in-person-verifications", form)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("requestId"));
+		// the page's form carries an id of its own
+		clerk.postText("/staff/counter/lookup", "application/x-www-form-urlencoded", "idNumber=" + TestPersons.LI_ID)
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+					"(?s).*name=\"requestId\" value=\"[0-9a-f-]{36}\".*")));
+		// and is forgotten after a day
+		this.clock.advance(Duration.ofHours(25));
+		assertThat(this.counter.forgetOldRequests()).isEqualTo(2);
 	}
 
 	@Test

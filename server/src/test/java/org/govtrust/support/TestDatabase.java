@@ -13,7 +13,7 @@ public final class TestDatabase {
 
 	public static void reset(JdbcClient jdbc) {
 		for (String table : new String[] { "idn_verification_attempt", "idn_registration", "idn_account",
-				"idn_account_change", "idn_identity_proof", "idn_counter_ledger", "sms_code", "sms_send",
+				"idn_account_change", "idn_identity_proof", "idn_counter_ledger", "idn_counter_request", "sms_code", "sms_send",
 				"sms_throttle_lock", "sms_sim_outbox", "aud_entry", "lgn_failure", "lgn_event",
 				"spring_session_attributes", "spring_session", "ca_certificate_event", "ca_escrowed_key", "ca_certificate", "ca_enterprise",
 				"ca_crl", "ca_crl_sequence", "ca_login_challenge" }) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.govtrust.identity.CounterLedger;
 import org.govtrust.identity.CounterService;
@@ -61,6 +62,8 @@ class StaffPagesController {
 	@PostMapping("/staff/counter/lookup")
 	String lookup(@RequestParam(defaultValue = "") String idNumber, Model model) {
 		model.addAttribute("idNumber", idNumber);
+		// each form shown records at most one act, however often it is sent
+		model.addAttribute("requestId", UUID.randomUUID().toString());
 		try {
 			model.addAttribute("lookup", this.counter.lookup(idNumber));
 		}
@@ -74,10 +77,11 @@ class StaffPagesController {
 	String verify(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String idNumber,
 			@RequestParam(required = false) @Nullable List<String> documents,
 			@RequestParam(defaultValue = "") String method, @RequestParam(defaultValue = "false") boolean passed,
-			@RequestParam(defaultValue = "") String note, Model model) {
+			@RequestParam(defaultValue = "") String note, @RequestParam(required = false) @Nullable String requestId,
+			Model model) {
 		try {
 			long seq = this.counter.verifyInPerson(me.id(),
-					new InPersonVerificationCommand(idNumber, documents, method, passed, note)).seq();
+					new InPersonVerificationCommand(idNumber, documents, method, passed, note, requestId)).seq();
 			model.addAttribute("doneSeq", seq);
 		}
 		catch (TrustException ex) {

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -125,6 +126,15 @@ public final class HashChain {
 			return ChainVerification.broken(checked, checked + 1, "entries missing at the end of the chain");
 		}
 		return ChainVerification.intact(checked, previous);
+	}
+
+	/**
+	 * One entry.
+	 * @param seq its number
+	 * @return the entry, if there is one by that number
+	 */
+	public Optional<ChainEntry> get(long seq) {
+		return search(null, null, null, null, seq + 1, 1).stream().filter((entry) -> entry.seq() == seq).findFirst();
 	}
 
 	/**
