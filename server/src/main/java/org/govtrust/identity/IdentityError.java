@@ -131,7 +131,7 @@ public enum IdentityError implements ErrorCode {
 	/** Liveness check failed. Argument: attempts left. */
 	LIVENESS_FAILED("IDN-2012", HttpStatus.UNPROCESSABLE_CONTENT),
 
-	/** A registration opened in a browser other than the one that started it. */
+	/** A registration opened in a browser other than the one that started it. Argument: minutes kept. */
 	REGISTRATION_OTHER_BROWSER("IDN-2014", HttpStatus.FORBIDDEN),
 
 	/** Online face verification paused. Argument: time it reopens. */

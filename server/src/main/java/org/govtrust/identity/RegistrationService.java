@@ -211,7 +211,7 @@ public class RegistrationService {
 	 */
 	public void ensureContinuedInItsBrowser(UUID id, @Nullable String browserKey) {
 		if (!isItsBrowser(id, browserKey)) {
-			throw new TrustException(IdentityError.REGISTRATION_OTHER_BROWSER);
+			throw new TrustException(IdentityError.REGISTRATION_OTHER_BROWSER, ttlMinutes());
 		}
 	}
 

@@ -308,7 +308,8 @@ class RegistrationApiTests {
 		this.mvc.perform(get(URI.create("/register/%" + Integer.toHexString(id.charAt(0)) + id.substring(1) + "/phone")))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get("/api/v1/registrations/{id}", id)).andExpect(status().isForbidden())
-			.andExpect(jsonPath("$.code").value("IDN-2014"));
+			.andExpect(jsonPath("$.code").value("IDN-2014"))
+			.andExpect(jsonPath("$.detail").value(containsString("30")));
 		this.mvc.perform(post("/api/v1/registrations/{id}/phone-verification", id).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"code\":\"" + latestCode("19912345678") + "\"}"))
 			.andExpect(status().isForbidden());
