@@ -89,7 +89,6 @@ public class CounterService {
 			VerificationAttempts attempts, IdentityProofs proofs, AccountChanges changes, CounterLedger ledger,
 			StaffService staff, PersonalDataCipher cipher, ApplicationEventPublisher events, Clock clock,
 			IdentityProperties properties, CounterRequests requests) {
-		this.requests = requests;
 		this.accounts = accounts;
 		this.registrations = registrations;
 		this.attempts = attempts;
@@ -101,6 +100,7 @@ public class CounterService {
 		this.events = events;
 		this.clock = clock;
 		this.properties = properties;
+		this.requests = requests;
 	}
 
 	/**

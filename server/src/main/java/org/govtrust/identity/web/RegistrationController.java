@@ -99,13 +99,8 @@ class RegistrationController {
 
 	@GetMapping("/{id}/phone")
 	String phone(@PathVariable UUID id, @RequestParam(required = false) @Nullable String resent, Model model) {
-		RegistrationView registration = this.registrations.get(id);
-		if (registration.status() != RegistrationStatus.PHONE_PENDING) {
-			return "redirect:/register/" + id; // a step already done (back button, bookmark): the current one
-		}
-		model.addAttribute("registration", registration);
 		model.addAttribute("resent", resent != null);
-		return "identity/phone";
+		return step(id, RegistrationStatus.PHONE_PENDING, "identity/phone", model);
 	}
 
 	@PostMapping("/{id}/phone")
@@ -136,12 +131,7 @@ class RegistrationController {
 
 	@GetMapping("/{id}/identity")
 	String identity(@PathVariable UUID id, Model model) {
-		RegistrationView registration = this.registrations.get(id);
-		if (registration.status() != RegistrationStatus.IDENTITY_PENDING) {
-			return "redirect:/register/" + id;
-		}
-		model.addAttribute("registration", registration);
-		return "identity/verify";
+		return step(id, RegistrationStatus.IDENTITY_PENDING, "identity/verify", model);
 	}
 
 	@PostMapping("/{id}/identity/face")
@@ -206,12 +196,7 @@ class RegistrationController {
 
 	@GetMapping("/{id}/account")
 	String account(@PathVariable UUID id, Model model) {
-		RegistrationView registration = this.registrations.get(id);
-		if (registration.status() != RegistrationStatus.ACCOUNT_PENDING) {
-			return "redirect:/register/" + id;
-		}
-		model.addAttribute("registration", registration);
-		return "identity/account";
+		return step(id, RegistrationStatus.ACCOUNT_PENDING, "identity/account", model);
 	}
 
 	@PostMapping("/{id}/account")
@@ -239,19 +224,26 @@ class RegistrationController {
 	}
 
 	/**
+	 * A step's page while the registration is at that step; otherwise (the back button, a
+	 * bookmark) the step it is at, or the finished registration ({@link #resume}).
+	 */
+	private String step(UUID id, RegistrationStatus step, String view, Model model) {
+		RegistrationView registration = this.registrations.get(id);
+		if (registration.status() != step) {
+			return "redirect:/register/" + id;
+		}
+		model.addAttribute("registration", registration);
+		return view;
+	}
+
+	/**
 	 * Puts the error on the page: next to its field, or above the form.
 	 * @param fieldsOnPage the page's fields, when an error may name one it does not have (the
 	 * ID number of an account found to exist when the password is set): that one goes above the
 	 * form, not next to a field nobody sees; none given, every field is taken to be on the page
 	 */
 	private void showError(Model model, TrustException ex, String... fieldsOnPage) {
-		if (ex.getField() != null && fieldsOnPage.length > 0 && !Arrays.asList(fieldsOnPage).contains(ex.getField())
-				&& !(ex instanceof InvalidInputException)) {
-			model.addAttribute("globalError", text(ex.getErrorCode().code(), this.messages.message(ex)));
-			model.addAttribute("errorCode", ex.getErrorCode().code());
-			model.addAttribute("fieldErrors", Map.of());
-			return;
-		}
+		boolean fieldOnPage = fieldsOnPage.length == 0 || Arrays.asList(fieldsOnPage).contains(ex.getField());
 		Map<String, String> fieldErrors = new LinkedHashMap<>();
 		if (ex instanceof InvalidInputException invalid) {
 			for (FieldProblem problem : invalid.getProblems()) {
@@ -260,7 +252,7 @@ class RegistrationController {
 			}
 			model.addAttribute("globalError", text(ex.getErrorCode().code(), this.messages.message(ex)));
 		}
-		else if (ex.getField() != null) {
+		else if (ex.getField() != null && fieldOnPage) {
 			fieldErrors.put(ex.getField(), text(ex.getErrorCode().code(), this.messages.message(ex)));
 		}
 		else {

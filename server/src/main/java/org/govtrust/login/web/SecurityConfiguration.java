@@ -1,7 +1,6 @@
 package org.govtrust.login.web;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
@@ -11,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.govtrust.login.LoginError;
 import org.govtrust.shared.error.SharedError;
+import org.govtrust.shared.web.PageAddresses;
 import org.govtrust.shared.web.ProblemWriter;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -144,30 +143,10 @@ class SecurityConfiguration {
 			}
 			// back to this page after signing in; after a form sent from a session that had ended,
 			// to the page the form was on (the form's own address takes no GET)
-			String target = "GET".equals(request.getMethod())
-					? request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "")
-					: formPage(request);
+			String target = PageAddresses.of(request);
 			response.sendRedirect(request.getContextPath() + loginPage
 					+ ((target != null) ? "?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8) : ""));
 		};
-	}
-
-	/** The same-origin page a form was sent from (its Referer), or null. */
-	private static @Nullable String formPage(HttpServletRequest request) {
-		String referer = request.getHeader("Referer");
-		if (referer == null) {
-			return null;
-		}
-		try {
-			URI page = URI.create(referer);
-			if (page.getRawPath() == null || !request.getServerName().equals(page.getHost())) {
-				return null;
-			}
-			return page.getRawPath() + ((page.getRawQuery() != null) ? "?" + page.getRawQuery() : "");
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 	private static AccessDeniedHandler accessDenied(ProblemWriter problems) {

@@ -31,12 +31,11 @@ class ErrorPageController implements ErrorController {
 	@RequestMapping("/error")
 	Object error(HttpServletRequest request) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		Object chosen = request.getAttribute(ProblemWriter.ERROR_CODE_ATTRIBUTE);
 		ErrorCode code = (chosen instanceof ErrorCode given) ? given : codeFor(status instanceof Integer value ? value : 500);
 		String traceId = TraceIdFilter.traceId(request);
 		Object[] args = (code == SharedError.INTERNAL) ? new Object[] { traceId } : new Object[0];
-		if (uri != null && (uri.toString().startsWith("/api/") || uri.toString().startsWith("/v3/"))) {
+		if (GlobalExceptionAdvice.isApi(request)) {
 			return this.problems.of(code, args, null, null, Map.of(), request);
 		}
 		return ErrorPages.view(code, this.messages.message(code, args), traceId);

@@ -1,6 +1,5 @@
 package org.govtrust.shared.web;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -32,30 +31,18 @@ class LayoutModelAdvice {
 
 	@ModelAttribute("currentPath")
 	String currentPath(HttpServletRequest request) {
-		if ("GET".equals(request.getMethod())) {
-			return withoutLanguage(request.getRequestURI(), request.getQueryString());
-		}
-		String referer = request.getHeader("Referer");
-		if (referer != null) {
-			try {
-				URI uri = URI.create(referer);
-				if (uri.getRawPath() != null && request.getServerName().equals(uri.getHost())) {
-					return withoutLanguage(uri.getRawPath(), uri.getRawQuery());
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				// fall through to the home page
-			}
-		}
-		return "/";
+		String page = PageAddresses.of(request);
+		return (page != null) ? withoutLanguage(page) : "/";
 	}
 
-	/** The path and its query, still encoded, without a {@code lang} parameter (the switch adds its own). */
-	private static String withoutLanguage(String path, @Nullable String query) {
-		if (query == null || query.isEmpty()) {
-			return path;
+	/** The address without a {@code lang} parameter (the switch adds its own). */
+	private static String withoutLanguage(String address) {
+		int question = address.indexOf('?');
+		if (question < 0) {
+			return address;
 		}
-		String kept = Arrays.stream(query.split("&"))
+		String path = address.substring(0, question);
+		String kept = Arrays.stream(address.substring(question + 1).split("&"))
 			.filter((parameter) -> !parameter.equals("lang") && !parameter.startsWith("lang="))
 			.collect(Collectors.joining("&"));
 		return kept.isEmpty() ? path : path + "?" + kept;

@@ -1,0 +1,44 @@
+package org.govtrust.shared.web;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The address of the page a request belongs to, as the browser wrote it (path and query, still
+ * encoded): the request's own for a GET; for a form sent, the same-origin page it was sent from
+ * (its Referer), since a form's own address takes no GET. Where to come back to after signing
+ * in, and what the language switch reloads.
+ */
+public final class PageAddresses {
+
+	private PageAddresses() {
+	}
+
+	/**
+	 * @param request the request
+	 * @return the page's address, or null (a form sent from another site, or with no Referer)
+	 */
+	public static @Nullable String of(HttpServletRequest request) {
+		if ("GET".equals(request.getMethod())) {
+			return request.getRequestURI() + ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
+		}
+		String referer = request.getHeader("Referer");
+		if (referer == null) {
+			return null;
+		}
+		try {
+			URI page = URI.create(referer);
+			if (page.getRawPath() == null || !request.getServerName().equals(page.getHost())) {
+				return null;
+			}
+			return page.getRawPath() + ((page.getRawQuery() != null) ? "?" + page.getRawQuery() : "");
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}
