@@ -107,8 +107,8 @@ class GlobalExceptionAdvice {
 
 	/**
 	 * A form's address opened with GET by a browser (one that asks for HTML) leads to its page
-	 * ({@link FormPages}); any other method refused, or any other client (the OCSP responder's
-	 * POST-only address asked with GET), is told so.
+	 * ({@link FormPages}); any other method refused, or any other client (a machine that
+	 * asked for no page), is told so.
 	 */
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	Object method(HttpRequestMethodNotSupportedException ex, HttpServletRequest request,
