@@ -19,6 +19,7 @@ cd "$work"
 GOVTRUST_JAR="$jar" GOVTRUST_RUN="$work/run" "$root/bin/govtrust" --server.port=18080 > govtrust.log 2>&1 & pids+=($!)
 for _ in $(seq 1 180); do curl -sf "$gt/.well-known/openid-configuration" > /dev/null && break; sleep 1; done
 grep -q "starting without a class cache" govtrust.log && { echo "FAIL: the launcher's training start failed"; cat "$work/run/training.log"; exit 1; }
+grep -q "Starting AOT-processed GovTrustApplication" govtrust.log || { echo "FAIL: the launcher did not start the ahead-of-time processed application"; exit 1; }
 # the demo client is registered for port 8081; register one for the smoke port
 java -jar "$app" --server.port=18081 --spring.security.oauth2.client.registration.govtrust.client-id=smoke-app \
 	--spring.security.oauth2.client.provider.govtrust.issuer-uri=$gt > app.log 2>&1 & pids+=($!)
@@ -58,4 +59,15 @@ back=$(c -o /dev/null -w '%{http_code} %{redirect_url}' "$logout")
 [ "$back" = "302 $rp/" ] || { echo "FAIL: logout answered $back"; exit 1; }
 status=$(c -o /dev/null -w '%{http_code}' "$gt/api/v1/account")
 [ "$status" = "401" ] || { echo "FAIL: the GovTrust session survived logout ($status)"; exit 1; }
-echo "example relying app: sign-in through GovTrust, claims and logout OK"
+# the simulators are switched on and off at each start, also from the ahead-of-time processed
+# bean definitions, which are fixed when the jar is built: off, and with no real identity
+# authority configured, the server refuses to start
+mkdir "$work/off" && cd "$work/off"
+if timeout 120 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dspring.aot.enabled=true -jar "$jar" --server.port=0 \
+		--govtrust.simulators.enabled=false > off.log 2>&1; then
+	echo "FAIL: the server started with the simulators off and no identity authority"; exit 1
+fi
+grep -q "Starting AOT-processed GovTrustApplication" off.log \
+	&& grep -q "No qualifying bean of type 'org.govtrust.identity.spi.IdentityAuthority'" off.log \
+	|| { echo "FAIL: with the simulators off, the AOT-processed server did not refuse for want of an identity authority"; tail -40 off.log; exit 1; }
+echo "example relying app: sign-in through GovTrust, claims and logout OK; simulators switched off at start-up"

@@ -1,13 +1,23 @@
 package org.govtrust;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import org.govtrust.shared.Simulator;
+import org.govtrust.shared.SimulatorRegistrar;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 
 /**
@@ -15,8 +25,17 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
  */
 class ArchitectureTests {
 
+	// without the classes the build's ahead-of-time processing generates (Foo__BeanDefinitions)
 	static final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption((location) -> !location.contains("__"))
 		.importPackages("org.govtrust");
+
+	/** Conditions that follow configuration: the ahead-of-time processed jar fixes them when built. */
+	private static final String[] CONFIGURATION_CONDITIONS = {
+			"org.springframework.boot.autoconfigure.condition.ConditionalOnProperty",
+			"org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty",
+			"org.springframework.boot.autoconfigure.condition.ConditionalOnExpression",
+			"org.springframework.context.annotation.Profile" };
 
 	@Test
 	void domainDoesNotDependOnWebOrAdapters() {
@@ -70,6 +89,40 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAPackage("org.bouncycastle..")
 			.check(classes);
+	}
+
+	@Test
+	void settingsAreReadAtEachStartNotWhenTheJarIsBuilt() {
+		for (String condition : CONFIGURATION_CONDITIONS) {
+			noClasses().should().beAnnotatedWith(condition).because("bin/govtrust starts the jar with its bean "
+					+ "definitions processed ahead of time, which fixes such conditions when the jar is built: "
+					+ "use a BeanRegistrar (see SimulatorRegistrar)")
+				.check(classes);
+			noMethods().should().beAnnotatedWith(condition).check(classes);
+		}
+	}
+
+	@Test
+	void everySimulatorIsRegisteredByItsModule() {
+		Set<Class<?>> marked = classes.stream()
+			.filter((type) -> type.isAnnotatedWith(Simulator.class))
+			.map(JavaClass::reflect)
+			.collect(Collectors.toSet());
+		List<Class<?>> registered = classes.stream()
+			.filter((type) -> type.isAssignableTo(SimulatorRegistrar.class) && !type.getModifiers().contains(JavaModifier.ABSTRACT))
+			.flatMap((type) -> newInstance(type.reflect()).simulators().stream())
+			.toList();
+		assertThat(marked).isNotEmpty();
+		assertThat(registered).containsExactlyInAnyOrderElementsOf(marked);
+	}
+
+	private static SimulatorRegistrar newInstance(Class<?> type) {
+		try {
+			return (SimulatorRegistrar) type.getConstructor().newInstance();
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

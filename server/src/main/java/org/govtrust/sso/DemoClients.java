@@ -2,21 +2,19 @@ package org.govtrust.sso;
 
 import java.util.List;
 
+import org.govtrust.shared.Simulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /**
  * In the default profile (simulators on), registers the example relying app of
  * {@code examples/relying-app} on first start, so a newcomer can run both and sign in.
  * Never in {@code prod}.
  */
-@Component
-@ConditionalOnProperty(name = "govtrust.simulators.enabled", havingValue = "true")
-class DemoClients {
+@Simulator
+public class DemoClients {
 
 	static final String CLIENT_ID = "demo-relying-app";
 

@@ -9,17 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.govtrust.ca.spi.BusinessRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.govtrust.shared.Simulator;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 
 /**
  * The business-registry simulator, driven by {@code classpath:simulator/enterprises.csv}
  * (fictional businesses whose legal representatives are people of the identity simulator).
  */
-@Component
-@ConditionalOnProperty(name = "govtrust.simulators.enabled", havingValue = "true")
-class SimulatedBusinessRegistry implements BusinessRegistry {
+@Simulator
+public class SimulatedBusinessRegistry implements BusinessRegistry {
 
 	private final Map<String, RegisteredBusiness> byCode = new LinkedHashMap<>();
 

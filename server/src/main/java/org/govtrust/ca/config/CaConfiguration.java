@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The CA hierarchy (opened, or created on first start), the legal-person profile and the
  * OCSP responder.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(CaSimulators.class)
 @EnableConfigurationProperties(CaProperties.class)
 class CaConfiguration {
 

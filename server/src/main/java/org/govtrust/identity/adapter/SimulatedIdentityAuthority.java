@@ -9,17 +9,15 @@ import org.govtrust.identity.adapter.SimulatedPeople.Person;
 import org.govtrust.identity.spi.AuthorityResult;
 import org.govtrust.identity.spi.IdentityAuthority;
 import org.govtrust.identity.spi.IdentityElements;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
+import org.govtrust.shared.Simulator;
 
 /**
  * The identity-authority simulator. A person is known when name, ID number and both dates
  * equal a fixture row; the face outcome is the row's. The image is looked at by nobody and
  * kept nowhere, as a real adapter must do.
  */
-@Component
-@ConditionalOnProperty(name = "govtrust.simulators.enabled", havingValue = "true")
-class SimulatedIdentityAuthority implements IdentityAuthority {
+@Simulator
+public class SimulatedIdentityAuthority implements IdentityAuthority {
 
 	private final SimulatedPeople people;
 

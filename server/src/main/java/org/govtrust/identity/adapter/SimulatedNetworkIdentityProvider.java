@@ -13,9 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.govtrust.identity.adapter.SimulatedPeople.Person;
 import org.govtrust.identity.spi.NetworkIdentityProvider;
 import org.govtrust.identity.spi.NetworkIdentityResult;
+import org.govtrust.shared.Simulator;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -24,8 +23,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * decline. Transactions live in this node's memory for 10 minutes (a simulator does not
  * need more).
  */
-@Component
-@ConditionalOnProperty(name = "govtrust.simulators.enabled", havingValue = "true")
+@Simulator
 public class SimulatedNetworkIdentityProvider implements NetworkIdentityProvider {
 
 	private static final Duration LIFETIME = Duration.ofMinutes(10);

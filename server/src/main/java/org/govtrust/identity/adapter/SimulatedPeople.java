@@ -11,17 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.govtrust.identity.spi.IdentityElements;
+import org.govtrust.shared.Simulator;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.stereotype.Component;
 
 /**
  * The fixture of fictional people behind the simulators, read from
  * {@code classpath:simulator/people.csv} (documented in README).
  */
-@Component
-@ConditionalOnProperty(name = "govtrust.simulators.enabled", havingValue = "true")
+@Simulator
 public class SimulatedPeople {
 
 	private final Map<String, Person> byIdNumber;

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.govtrust.shared.security.HighEntropySecretEncoder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -17,6 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * No more argon2 hashes run at once than there are cores ({@link HashingLimit}).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(IdentitySimulators.class)
 class IdentityConfiguration {
 
 	@Bean

@@ -4,10 +4,10 @@ import java.net.URI;
 
 import org.govtrust.identity.adapter.SimulatedNetworkIdentityProvider;
 import org.govtrust.identity.adapter.SimulatedPeople;
+import org.govtrust.shared.Simulator;
 import org.govtrust.shared.error.SharedError;
 import org.govtrust.shared.error.TrustException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Only with the simulators on (default profile).
  */
 @Controller
-@ConditionalOnProperty(name = "govtrust.simulators.enabled", havingValue = "true")
-class CtidSimulatorController {
+@Simulator
+public class CtidSimulatorController {
 
 	private final SimulatedNetworkIdentityProvider provider;
 

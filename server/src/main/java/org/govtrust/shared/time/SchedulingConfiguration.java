@@ -1,16 +1,14 @@
 package org.govtrust.shared.time;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.context.annotation.Import;
 
 /**
- * Housekeeping jobs (purging expired registrations and send records). Off with
- * {@code govtrust.scheduling.enabled=false}.
+ * Housekeeping jobs (purging expired registrations and send records, ending timed-out
+ * sessions). Off with {@code govtrust.scheduling.enabled=false}: see {@link ScheduledJobs}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
-@ConditionalOnProperty(name = "govtrust.scheduling.enabled", havingValue = "true", matchIfMissing = true)
+@Import(ScheduledJobs.class)
 class SchedulingConfiguration {
 
 }

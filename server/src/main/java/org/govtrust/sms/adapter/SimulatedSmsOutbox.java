@@ -6,18 +6,16 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.govtrust.shared.Simulator;
 import org.govtrust.shared.privacy.PersonalDataCipher;
 import org.govtrust.sms.MobileNumber;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Reads what the {@link SimulatedSmsSender} delivered.
  */
-@Component
-@ConditionalOnProperty(name = "govtrust.simulators.enabled", havingValue = "true")
+@Simulator
 public class SimulatedSmsOutbox {
 
 	private static final Pattern CODE = Pattern.compile("(\\d{6})");

@@ -4,12 +4,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import org.govtrust.shared.Simulator;
 import org.govtrust.shared.privacy.PersonalDataCipher;
 import org.govtrust.sms.MobileNumber;
 import org.govtrust.sms.spi.SmsSender;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * The SMS gateway simulator: instead of a phone, messages land in an outbox table that a
@@ -18,9 +17,8 @@ import org.springframework.stereotype.Component;
  * {@code govtrust.simulators.enabled=true} (the default profile), refused by {@code prod}.
  * Numbers starting {@code 1340000} simulate a gateway that refuses delivery.
  */
-@Component
-@ConditionalOnProperty(name = "govtrust.simulators.enabled", havingValue = "true")
-class SimulatedSmsSender implements SmsSender {
+@Simulator
+public class SimulatedSmsSender implements SmsSender {
 
 	/** Numbers with this prefix make the simulated gateway fail. */
 	static final String UNDELIVERABLE_PREFIX = "1340000";

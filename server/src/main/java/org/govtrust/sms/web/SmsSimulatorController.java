@@ -2,12 +2,12 @@ package org.govtrust.sms.web;
 
 import java.util.List;
 
+import org.govtrust.shared.Simulator;
 import org.govtrust.sms.MobileNumber;
 import org.govtrust.sms.MobileNumbers;
 import org.govtrust.sms.adapter.SimulatedSmsOutbox;
 import org.govtrust.sms.adapter.SimulatedSmsOutbox.Message;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * the simulators on (default profile).
  */
 @Controller
-@ConditionalOnProperty(name = "govtrust.simulators.enabled", havingValue = "true")
-class SmsSimulatorController {
+@Simulator
+public class SmsSimulatorController {
 
 	private final SimulatedSmsOutbox outbox;
 

@@ -19,6 +19,7 @@ import org.govtrust.sso.persistence.SigningKeys;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -46,6 +47,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
+@Import(SsoSimulators.class)
 class SsoConfiguration {
 
 	@Bean

@@ -1,0 +1,15 @@
+package org.govtrust.sso.config;
+
+import org.govtrust.shared.SimulatorRegistrar;
+import org.govtrust.sso.DemoClients;
+
+/**
+ * The example relying app's registration (development only).
+ */
+public class SsoSimulators extends SimulatorRegistrar {
+
+	public SsoSimulators() {
+		super(DemoClients.class);
+	}
+
+}
