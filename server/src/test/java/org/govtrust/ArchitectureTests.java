@@ -1,6 +1,8 @@
 package org.govtrust;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,6 +15,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.govtrust.shared.Simulator;
 import org.govtrust.shared.SimulatorRegistrar;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -94,11 +97,11 @@ class ArchitectureTests {
 	@Test
 	void settingsAreReadAtEachStartNotWhenTheJarIsBuilt() {
 		for (String condition : CONFIGURATION_CONDITIONS) {
-			noClasses().should().beAnnotatedWith(condition).because("bin/govtrust starts the jar with its bean "
+			noClasses().should().beMetaAnnotatedWith(condition).because("bin/govtrust starts the jar with its bean "
 					+ "definitions processed ahead of time, which fixes such conditions when the jar is built: "
 					+ "use a BeanRegistrar (see SimulatorRegistrar)")
 				.check(classes);
-			noMethods().should().beAnnotatedWith(condition).check(classes);
+			noMethods().should().beMetaAnnotatedWith(condition).check(classes);
 		}
 	}
 
@@ -108,9 +111,18 @@ class ArchitectureTests {
 			.filter((type) -> type.isAnnotatedWith(Simulator.class))
 			.map(JavaClass::reflect)
 			.collect(Collectors.toSet());
-		List<Class<?>> registered = classes.stream()
+		Set<Class<?>> imported = classes.stream()
+			.map((type) -> type.reflect().getAnnotation(Import.class))
+			.filter(Objects::nonNull)
+			.flatMap((annotation) -> Arrays.stream(annotation.value()))
+			.collect(Collectors.toSet());
+		List<Class<?>> registrars = classes.stream()
 			.filter((type) -> type.isAssignableTo(SimulatorRegistrar.class) && !type.getModifiers().contains(JavaModifier.ABSTRACT))
-			.flatMap((type) -> newInstance(type.reflect()).simulators().stream())
+			.<Class<?>>map(JavaClass::reflect)
+			.toList();
+		assertThat(imported).containsAll(registrars);
+		List<Class<?>> registered = registrars.stream()
+			.flatMap((type) -> newInstance(type).simulators().stream())
 			.toList();
 		assertThat(marked).isNotEmpty();
 		assertThat(registered).containsExactlyInAnyOrderElementsOf(marked);

@@ -36,8 +36,8 @@ public abstract class SimulatorRegistrar implements BeanRegistrar {
 	@Override
 	public final void register(BeanRegistry registry, Environment env) {
 		if (env.getProperty(PROPERTY, Boolean.class, false)) {
-			for (Class<?> type : this.simulators) {
-				registry.registerBean(StringUtils.uncapitalize(type.getSimpleName()), type);
+			for (Class<?> type : this.simulators) { // named as component scanning would name them
+				registry.registerBean(StringUtils.uncapitalizeAsProperty(type.getSimpleName()), type);
 			}
 		}
 	}

@@ -11,6 +11,10 @@ import org.springframework.scheduling.config.TaskManagementConfigUtils;
  * is false. A bean registrar rather than a condition, so that the property is read at each
  * start: Spring's ahead-of-time processing, which {@code bin/govtrust} uses, fixes conditions
  * at their value when the jar was built.
+ * <p>
+ * Spring Boot's task scheduler is an auto-configuration conditional on this processor, so with
+ * the ahead-of-time processed jar it exists whatever the property says at start-up (built with
+ * the jobs on, it stays, idle, when they are switched off).
  */
 public class ScheduledJobs implements BeanRegistrar {
 

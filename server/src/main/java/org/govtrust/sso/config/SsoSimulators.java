@@ -1,7 +1,6 @@
 package org.govtrust.sso.config;
 
 import org.govtrust.shared.SimulatorRegistrar;
-import org.govtrust.sso.DemoClients;
 
 /**
  * The example relying app's registration (development only).

@@ -1,8 +1,10 @@
-package org.govtrust.sso;
+package org.govtrust.sso.config;
 
 import java.util.List;
 
 import org.govtrust.shared.Simulator;
+import org.govtrust.sso.ClientService;
+import org.govtrust.sso.RegisterClientCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,7 +16,7 @@ import org.springframework.context.event.EventListener;
  * Never in {@code prod}.
  */
 @Simulator
-public class DemoClients {
+class DemoClients {
 
 	static final String CLIENT_ID = "demo-relying-app";
 
