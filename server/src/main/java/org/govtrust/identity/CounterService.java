@@ -152,14 +152,17 @@ public class CounterService {
 			throw TrustException.forField("requestId", SharedError.INVALID_REQUEST, "requestId");
 		}
 		Instant now = this.clock.instant();
-		if (requestId != null && !this.requests.claim(requestId, now)) {
-			// the same form sent again (a double click, a retry after a lost answer): one act
-			return this.requests.entryOf(requestId)
+		String hash = this.cipher.lookupHash("id", id.canonical());
+		// the same form sent again (a double click, a retry after a lost answer) is one act; the
+		// id counts for this clerk and this person only, so an id a client reuses never answers
+		// with another clerk's act or another person's
+		String request = (requestId != null) ? CounterRequests.key(clerkId, hash, requestId) : null;
+		if (request != null && !this.requests.claim(request, now)) {
+			return this.requests.entryOf(request)
 				.flatMap(this.ledger::get)
 				.orElseThrow(() -> new TrustException(SharedError.CONCURRENT_CHANGE));
 		}
 		StaffView clerk = this.staff.get(clerkId);
-		String hash = this.cipher.lookupHash("id", id.canonical());
 		Optional<Account> account = this.accounts.findByIdNumberHash(hash);
 		String subject = account.map((found) -> "account:" + found.getId())
 			.orElse("person:" + Masking.idNumber(id.canonical()));
@@ -186,8 +189,8 @@ public class CounterService {
 		this.attempts.record(hash, account.map(Account::getId).orElse(new UUID(0, entry.seq())),
 				VerificationMethod.COUNTER.name(), command.passed() ? "VERIFIED" : "COUNTER_FAILED", now);
 		this.events.publishEvent(new CounterActRecorded(entry.seq(), entry.type(), clerkId, now));
-		if (requestId != null) {
-			this.requests.done(requestId, entry.seq());
+		if (request != null) {
+			this.requests.done(request, entry.seq());
 		}
 		return entry;
 	}

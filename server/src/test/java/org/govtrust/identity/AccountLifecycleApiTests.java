@@ -338,13 +338,25 @@ class AccountLifecycleApiTests {
 		assertThat(JsonPath.<Integer>read(again, "$.seq")).isEqualTo(JsonPath.<Integer>read(first, "$.seq"));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_counter_ledger WHERE event_type = 'IN_PERSON_VERIFICATION'")
 			.query(Long.class).single()).isEqualTo(1);
+		// the same id for another person, or from another clerk, is another act, never a replay of this one
+		Map<String, Object> other = new LinkedHashMap<>(form);
+		other.put("idNumber", TestPersons.ZHANG_ID);
+		String forOther = clerk.post("/api/v1/staff/counter/in-person-verifications", other)
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<String>read(forOther, "$.subject")).isNotEqualTo(JsonPath.<String>read(first, "$.subject"));
+		WebClient secondClerk = staff("clerk2", "CLERK", "13700000003");
+		String bySecond = secondClerk.post("/api/v1/staff/counter/in-person-verifications", form)
+			.andExpect(status().isCreated())
+			.andReturn().getResponse().getContentAsString();
+		assertThat(JsonPath.<Integer>read(bySecond, "$.seq")).isNotEqualTo(JsonPath.<Integer>read(first, "$.seq"));
 		// another form is another act; a form without an id records every time, as before
 		form.put("requestId", "form-0002");
 		clerk.post("/api/v1/staff/counter/in-person-verifications", form).andExpect(status().isCreated());
 		form.remove("requestId");
 		clerk.post("/api/v1/staff/counter/in-person-verifications", form).andExpect(status().isCreated());
 		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_counter_ledger WHERE event_type = 'IN_PERSON_VERIFICATION'")
-			.query(Long.class).single()).isEqualTo(3);
+			.query(Long.class).single()).isEqualTo(5);
 		form.put("requestId", "not an id; really");
 		clerk.post("/api/v1/staff/counter/in-person-verifications", form)
 			.andExpect(status().isBadRequest())
@@ -355,7 +367,7 @@ class AccountLifecycleApiTests {
 					"(?s).*name=\"requestId\" value=\"[0-9a-f-]{36}\".*")));
 		// and is forgotten after a day
 		this.clock.advance(Duration.ofHours(25));
-		assertThat(this.counter.forgetOldRequests()).isEqualTo(2);
+		assertThat(this.counter.forgetOldRequests()).isEqualTo(4);
 	}
 
 	@Test
