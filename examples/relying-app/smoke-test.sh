@@ -20,7 +20,14 @@ GOVTRUST_JAR="$jar" GOVTRUST_RUN="$work/run" "$root/bin/govtrust" --server.port=
 for _ in $(seq 1 180); do curl -sf "$gt/.well-known/openid-configuration" > /dev/null && break; sleep 1; done
 grep -q "starting without a class cache" govtrust.log && { echo "FAIL: the launcher's training start failed"; cat "$work/run/training.log"; exit 1; }
 grep -q "Starting AOT-processed GovTrustApplication" govtrust.log || { echo "FAIL: the launcher did not start the ahead-of-time processed application"; exit 1; }
-grep -q "Signed JAR" "$work/run/training.log" && { echo "FAIL: the class cache left out the classes of signed jars (the launcher did not remove Bouncy Castle's signatures)"; grep -m 3 "Signed JAR" "$work/run/training.log"; exit 1; }
+# on OpenJDK (CI's Temurin) the launcher's copy of the signed jars has no signature files, so
+# that the class cache can hold their classes
+for lib in "$work"/run/lib/bc*.jar; do
+	[ -f "$lib" ] || { echo "FAIL: no Bouncy Castle jar in the launcher's copy ($work/run/lib)"; exit 1; }
+	if "${JAVA_HOME:+$JAVA_HOME/bin/}jar" tf "$lib" | grep -q -E '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$'; then
+		echo "FAIL: $(basename "$lib") is still signed in the launcher's copy (the class cache leaves its classes out)"; exit 1
+	fi
+done
 # the demo client is registered for port 8081; register one for the smoke port
 java -jar "$app" --server.port=18081 --spring.security.oauth2.client.registration.govtrust.client-id=smoke-app \
 	--spring.security.oauth2.client.provider.govtrust.issuer-uri=$gt > app.log 2>&1 & pids+=($!)

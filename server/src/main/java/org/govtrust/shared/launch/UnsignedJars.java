@@ -24,11 +24,13 @@ import java.util.zip.ZipOutputStream;
  * Why: the class cache (AOT cache on JDK 25, AppCDS before) leaves out every class of a signed
  * jar. Bouncy Castle's three jars are signed, and their 1,016 classes that a start loads were then
  * read, verified and linked from the jars at every start, and kept the compilers busy with the
- * class loader's own code: a first start took 1-2 s more CPU (README, under {@code bin/govtrust}).
+ * class loader's own code: a start with the cache took about 1 s more CPU (README, under
+ * {@code bin/govtrust}).
  * <p>
- * What it changes: only the signature files ({@code META-INF/*.SF}, {@code *.RSA}, {@code *.DSA},
- * {@code *.EC}, {@code SIG-*}); every other entry, the manifest included, is copied as it is and in
- * the same order. A jar without signature files is not touched. The signatures protect nothing
+ * What it changes: the signature files ({@code META-INF/*.SF}, {@code *.RSA}, {@code *.DSA},
+ * {@code *.EC}, {@code SIG-*}) are left out; every other entry, the manifest included, keeps its
+ * name, content, time and place in the order (recompressed; extra fields and comments are not
+ * copied). A jar without signature files is not touched. The signatures protect nothing
  * here: the jar GovTrust was built from was checked by the build, and the unsigned jars next to
  * them (Spring's, Tomcat's) could be altered as easily. OpenJDK does not require JCE providers to
  * be signed; Oracle's JDK does, so the launcher runs this only on an OpenJDK runtime.
@@ -84,8 +86,14 @@ public final class UnsignedJars {
 				}
 				Files.move(temporary, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			}
-			finally {
-				Files.deleteIfExists(temporary);
+			catch (IOException | RuntimeException ex) {
+				try {
+					Files.deleteIfExists(temporary);
+				}
+				catch (IOException cleanup) {
+					ex.addSuppressed(cleanup);
+				}
+				throw ex;
 			}
 			return true;
 		}

@@ -257,6 +257,41 @@ class RegistrationApiTests {
 	}
 
 	@Test
+	void accountWhenTheRegistrationChangedAfterItWasReadThenConflictAndTheAccountRolledBack() throws Exception {
+		String id = startAndVerifyPhone(TestPersons.wang("19912345678"), "19912345678");
+		face(id).andExpect(status().isOk());
+		// another request changed the registration after this one read it: its version moved on
+		this.registrationReads.afterNextRead(() -> this.jdbc
+			.sql("UPDATE idn_registration SET version = version + 1 WHERE id = :id")
+			.param("id", UUID.fromString(id))
+			.update());
+		createAccount(id).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("SHR-1008"));
+		// the account, inserted before the registration's update failed, was rolled back with it
+		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_account").query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT status FROM idn_registration WHERE id = :id")
+			.param("id", UUID.fromString(id))
+			.query(String.class)
+			.single()).isEqualTo("ACCOUNT_PENDING");
+		// so the form sent again creates it
+		createAccount(id).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("ACTIVE"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_account").query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void accountWhenTheRegistrationWasDeletedAfterItWasReadThenGoneAndNoAccount() throws Exception {
+		String id = startAndVerifyPhone(TestPersons.wang("19912345678"), "19912345678");
+		face(id).andExpect(status().isOk());
+		// the row went after this request read it and found it open, as when it expires on another
+		// node's clock and the purge deletes it (this node's clock must not move: it checks too)
+		this.registrationReads.afterNextRead(() -> this.jdbc.sql("DELETE FROM idn_registration WHERE id = :id")
+			.param("id", UUID.fromString(id))
+			.update());
+		createAccount(id).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("IDN-2004"));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_registration").query(Long.class).single()).isZero();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM idn_account").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void accountPageWhenTheIdNumberGotItsAccountElsewhereThenSaysSoAboveTheForm() throws Exception {
 		String first = startAndVerifyPhone(TestPersons.wang("19912345678"), "19912345678");
 		String second = startAndVerifyPhone(TestPersons.wang("19912345670"), "19912345670");
