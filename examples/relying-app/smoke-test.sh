@@ -77,5 +77,6 @@ if timeout 120 "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Dspring.aot.enabled=true -ja
 fi
 grep -q "Starting AOT-processed GovTrustApplication" off.log \
 	&& grep -q "No qualifying bean of type 'org.govtrust.identity.spi.IdentityAuthority'" off.log \
+	&& grep -q "switch the simulators on (govtrust.simulators.enabled=true" off.log \
 	|| { echo "FAIL: with the simulators off, the AOT-processed server did not refuse for want of an identity authority"; tail -40 off.log; exit 1; }
 echo "example relying app: sign-in through GovTrust, claims and logout OK; simulators switched off at start-up"

@@ -155,7 +155,7 @@ class PlatformTests {
 	}
 
 	@Test
-	void simulatorsOffWithoutRealGatewaysRefusesToStart() {
+	void simulatorsOffWithoutRealGatewaysRefusesToStartAndSaysWhatToDo(CapturedOutput output) {
 		assertThatException()
 			.isThrownBy(() -> new SpringApplicationBuilder(GovTrustApplication.class).profiles("test")
 				.web(WebApplicationType.SERVLET)
@@ -163,6 +163,11 @@ class PlatformTests {
 				.run("--govtrust.simulators.enabled=false")
 				.close())
 			.withStackTraceContaining("No qualifying bean of type 'org.govtrust.identity.spi.IdentityAuthority'");
+		// the failure analysis printed instead of Spring's "Consider defining a bean"
+		assertThat(output.getOut()).contains("GovTrust needs org.govtrust.identity.spi.IdentityAuthority, its link to "
+				+ "an outside system, and none is registered: the built-in simulators are switched off")
+			.contains("switch the simulators on (govtrust.simulators.enabled=true")
+			.doesNotContain("Consider defining a bean of type 'org.govtrust.identity.spi.IdentityAuthority'");
 	}
 
 }
