@@ -1,9 +1,8 @@
 package org.govtrust.login;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+
+import org.govtrust.shared.security.Sha256;
 
 /**
  * The public name of a GovTrust session: its id hashed (SHA-256, base64url). Apps get it as
@@ -23,13 +22,7 @@ public final class SessionIds {
 	 * @return its hash
 	 */
 	public static String sid(String sessionId) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.US_ASCII));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.digest(sessionId));
 	}
 
 }

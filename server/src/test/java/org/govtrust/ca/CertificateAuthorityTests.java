@@ -283,7 +283,7 @@ class CertificateAuthorityTests {
 			.andReturn()
 			.getResponse();
 		String etag = first.getHeader("ETag");
-		assertThat(etag).isEqualTo("\"" + org.govtrust.ca.crypto.Pki.sha256(first.getContentAsByteArray()) + "\"");
+		assertThat(etag).isEqualTo("\"" + org.govtrust.shared.security.Sha256.hex(first.getContentAsByteArray()) + "\"");
 		assertThat(first.getHeader("Last-Modified")).isNull();
 		this.mvc.perform(get("/ca/crl/issuing.crl").header("If-None-Match", etag)).andExpect(status().isNotModified());
 

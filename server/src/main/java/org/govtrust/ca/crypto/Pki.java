@@ -6,7 +6,6 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -16,7 +15,6 @@ import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.HexFormat;
 import java.util.Locale;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -29,6 +27,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
+import org.govtrust.shared.security.Sha256;
 
 /**
  * Small PKI helpers over Bouncy Castle: parsing (the JDK cannot parse SM2 certificates),
@@ -199,16 +198,7 @@ public final class Pki {
 	 * @return hex
 	 */
 	public static String fingerprint(PublicKey key) {
-		return sha256(key.getEncoded());
-	}
-
-	public static String sha256(byte[] data) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(key.getEncoded());
 	}
 
 	/**

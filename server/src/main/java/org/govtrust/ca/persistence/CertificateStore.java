@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.govtrust.ca.crypto.Pki;
+import org.govtrust.shared.security.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -220,7 +220,7 @@ public class CertificateStore {
 	}
 
 	public void saveCrl(String issuer, String kind, long number, Instant thisUpdate, Instant nextUpdate, byte[] der) {
-		String digest = Pki.sha256(der);
+		String digest = Sha256.hex(der);
 		int updated = this.jdbc.sql("UPDATE ca_crl SET number = :number, this_update = :this, next_update = :next, "
 				+ "der = :der, digest = :digest WHERE issuer = :issuer AND kind = :kind")
 			.param("number", number)

@@ -1,12 +1,11 @@
 package org.govtrust.identity.domain;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
+import org.govtrust.shared.security.Sha256;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,7 +28,7 @@ public final class BrowserKeys {
 
 	/** The hash stored for a key. */
 	public static String hash(String key) {
-		return HexFormat.of().formatHex(sha256(key));
+		return Sha256.hex(key);
 	}
 
 	/**
@@ -38,16 +37,7 @@ public final class BrowserKeys {
 	 * @param hash the stored hash
 	 */
 	public static boolean matches(@Nullable String key, String hash) {
-		return key != null && MessageDigest.isEqual(sha256(key), HexFormat.of().parseHex(hash));
-	}
-
-	private static byte[] sha256(String key) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return key != null && MessageDigest.isEqual(Sha256.digest(key), HexFormat.of().parseHex(hash));
 	}
 
 }

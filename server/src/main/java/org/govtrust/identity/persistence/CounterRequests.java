@@ -1,15 +1,12 @@
 package org.govtrust.identity.persistence;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.govtrust.shared.security.Sha256;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,14 +32,7 @@ public class CounterRequests {
 	 * @return 64 hex digits
 	 */
 	public static String key(UUID clerkId, String idNumberHash, String requestId) {
-		try {
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-			String identity = clerkId + "\n" + idNumberHash + "\n" + requestId;
-			return HexFormat.of().formatHex(sha256.digest(identity.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) { // every JDK has SHA-256
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(clerkId + "\n" + idNumberHash + "\n" + requestId);
 	}
 
 	/**

@@ -1,18 +1,15 @@
 package org.govtrust.shared.chain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.govtrust.shared.security.Sha256;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.Assert;
@@ -215,15 +212,8 @@ public final class HashChain {
 	}
 
 	static String hash(String previous, long seq, Instant at, String type, String subject, @Nullable String details) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			String canonical = previous + "\n" + seq + "\n" + at + "\n" + type + "\n" + subject + "\n"
-					+ (details == null ? "" : details);
-			return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(previous + "\n" + seq + "\n" + at + "\n" + type + "\n" + subject + "\n"
+				+ (details == null ? "" : details));
 	}
 
 	private record Head(long seq, String hash) {

@@ -2,8 +2,6 @@ package org.govtrust.shared.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -21,14 +19,7 @@ public final class HighEntropySecretEncoder implements PasswordEncoder {
 
 	@Override
 	public String encode(CharSequence rawPassword) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(rawPassword.toString().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(rawPassword.toString());
 	}
 
 	@Override

@@ -1,20 +1,17 @@
 package org.govtrust.sso.persistence;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.govtrust.shared.security.Sha256;
 
 /**
  * Indexes the tokens of authorizations issued before {@code sso_token_index} existed, so an
@@ -75,13 +72,7 @@ public final class TokenIndexBackfill implements JavaMigration {
 	 * @return SHA-256, hex
 	 */
 	public static String hash(String value) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(value);
 	}
 
 }
