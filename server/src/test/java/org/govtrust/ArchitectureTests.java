@@ -1,10 +1,15 @@
 package org.govtrust;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -126,6 +131,38 @@ class ArchitectureTests {
 			.toList();
 		assertThat(marked).isNotEmpty();
 		assertThat(registered).containsExactlyInAnyOrderElementsOf(marked);
+	}
+
+	/**
+	 * The build removes what Spring's ahead-of-time processing generated ({@code Foo__BeanDefinitions},
+	 * {@code Foo$$SpringCGLIB$$0}) from {@code target/classes} before the tests (server/pom.xml), and
+	 * the classes above skip {@code __}: a class of GovTrust's own named so (a Flyway Java migration
+	 * named by Flyway's convention, {@code V1__Backfill}, say) would be dropped from the jar.
+	 */
+	@Test
+	void noOwnClassIsNamedLikeGeneratedCode() throws IOException {
+		Path sources = Stream.of(Path.of("src/main/java"), Path.of("server/src/main/java"))
+			.filter(Files::isDirectory)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No src/main/java here or in server/"));
+		Pattern generatedName = Pattern.compile("\\b(class|interface|enum|record)\\s+\\w*(__|SpringCGLIB)");
+		try (Stream<Path> files = Files.walk(sources)) {
+			List<Path> named = files.filter((file) -> file.toString().endsWith(".java"))
+				.filter((file) -> isNamedLikeGeneratedCode(file, generatedName))
+				.toList();
+			assertThat(named).isEmpty();
+		}
+	}
+
+	private static boolean isNamedLikeGeneratedCode(Path file, Pattern generatedName) {
+		String name = file.getFileName().toString();
+		try {
+			return name.contains("__") || name.contains("SpringCGLIB")
+					|| generatedName.matcher(Files.readString(file)).find();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static SimulatorRegistrar newInstance(Class<?> type) {

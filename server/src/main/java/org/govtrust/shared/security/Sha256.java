@@ -7,8 +7,8 @@ import java.util.HexFormat;
 
 /**
  * SHA-256, the one digest GovTrust computes by hand: the index keys of tokens and of
- * counter requests, the hash chain's links, app secrets, browser keys, certificate and
- * CRL fingerprints, the public name of a session. Text is hashed as UTF-8; hex is lower
+ * counter requests, the hash chain's links, app secrets, browser keys, public-key
+ * fingerprints, CRL digests, the public name of a session. Text is hashed as UTF-8; hex is lower
  * case. Every JDK has SHA-256, so its absence is an error of the platform, not of the caller.
  */
 public final class Sha256 {
