@@ -61,14 +61,28 @@ public class AccountService {
 	}
 
 	/**
-	 * Checks a password for an ID number, phone number or login name.
-	 * @param identifier what was typed
+	 * The accounts an identifier names, for a password sign-in: the caller counts the
+	 * attempt under its {@link PasswordAttempt#throttleKey() key}, then checks the password
+	 * with {@link #checkPassword(PasswordAttempt, String)}, without looking the accounts up
+	 * again.
+	 * @param identifier ID number, phone number or login name, as typed
+	 * @return the attempt
+	 */
+	@Transactional(readOnly = true)
+	public PasswordAttempt passwordAttempt(String identifier) {
+		List<Account> candidates = this.lookup.find(identifier, today());
+		return new PasswordAttempt(candidates, throttleKey(identifier, candidates));
+	}
+
+	/**
+	 * Checks a password against the accounts of an attempt.
+	 * @param attempt from {@link #passwordAttempt(String)}
 	 * @param password the password
 	 * @return the outcome; all failures look the same to the caller's user
 	 */
 	// no transaction: the hash must not hold a database connection (see LoginService)
-	public PasswordCheck checkPassword(String identifier, String password) {
-		List<Account> candidates = this.lookup.find(identifier, today());
+	public PasswordCheck checkPassword(PasswordAttempt attempt, String password) {
+		List<Account> candidates = attempt.candidates();
 		if (candidates.isEmpty()) {
 			this.passwordEncoder.matches(password, dummyHash());
 			return new PasswordCheck.Failure(null, "unknown identifier");
@@ -97,7 +111,10 @@ public class AccountService {
 	 */
 	@Transactional(readOnly = true)
 	public String throttleKey(String identifier) {
-		List<Account> candidates = this.lookup.find(identifier, today());
+		return throttleKey(identifier, this.lookup.find(identifier, today()));
+	}
+
+	private String throttleKey(String identifier, List<Account> candidates) {
 		return (candidates.size() == 1) ? "account:" + candidates.get(0).getId()
 				: "identifier:" + this.lookup.unknownKey(identifier);
 	}

@@ -14,6 +14,7 @@ import org.govtrust.identity.AccountService;
 import org.govtrust.identity.AccountStatus;
 import org.govtrust.identity.AccountView;
 import org.govtrust.identity.LoginTarget;
+import org.govtrust.identity.PasswordAttempt;
 import org.govtrust.identity.PasswordCheck;
 import org.govtrust.identity.StaffService;
 import org.govtrust.identity.StaffView;
@@ -114,12 +115,13 @@ public class LoginService {
 	public SignedIn passwordLogin(String identifier, String password, Client client) {
 		requireIdentifier(identifier);
 		Instant now = this.clock.instant();
-		String key = this.accounts.throttleKey(identifier);
+		PasswordAttempt accountsNamed = this.accounts.passwordAttempt(identifier);
+		String key = accountsNamed.throttleKey();
 		Counted attempt = count(key, addressKey(client.address()), now);
 		// the hash runs with no transaction open: it is most of a login's time, and a database
 		// connection held through it would leave every other request waiting for the pool
 		PasswordCheck check = hashOrForget(attempt,
-				() -> this.accounts.checkPassword(identifier, password == null ? "" : password));
+				() -> this.accounts.checkPassword(accountsNamed, password == null ? "" : password));
 		if (check instanceof PasswordCheck.PendingActivation) {
 			forget(attempt);
 			throw new TrustException(LoginError.ACTIVATION_REQUIRED);

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * <p>
  * A person's sessions, and one session by id, are read from the session table's own columns
  * (id, principal name, last access, expiry), without loading and deserializing the sessions'
- * attributes, which Spring's registry does: listing was 8 % of a login's CPU here, and grows
- * with the number of devices a person is signed in on; the authorization endpoint asks for one
+ * attributes, which Spring's registry does: listing them at every code exchange was 8 % of a
+ * login's CPU (the code exchange no longer lists them: {@code sso.config.CodeBoundSession}),
+ * and grows with the number of devices a person is signed in on; the authorization endpoint asks for one
  * session on every OpenID request, only to see that it exists. Sessions are never marked
  * expired early here (GovTrust ends a session by deleting it): {@code expireNow()} on what
  * these methods return changes only that object, where Spring's would mark the stored session.

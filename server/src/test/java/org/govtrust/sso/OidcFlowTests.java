@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -134,17 +135,24 @@ class OidcFlowTests {
 			.containsEntry("name", "王小明")
 			.containsEntry("id_number", "1101**********1233")
 			.containsEntry("nonce", "n-1");
-		// sid: the person's newest session (listed from the session table, SignedInSessions)
+		// sid: the session the code was granted in (the person's only one here)
 		String sessionId = this.jdbc
-			.sql("SELECT session_id FROM spring_session WHERE principal_name LIKE :name ORDER BY last_access_time DESC")
+			.sql("SELECT session_id FROM spring_session WHERE principal_name LIKE :name")
 			.param("name", "%" + accountId)
 			.query(String.class)
-			.list()
-			.get(0)
+			.single()
 			.trim();
 		assertThat(idToken).containsEntry("sid", Base64.getUrlEncoder()
 			.withoutPadding()
 			.encodeToString(MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.US_ASCII))));
+		// auth_time: when the session's sign-in was proven, as the login history recorded it (to the second)
+		OffsetDateTime signedInAt = this.jdbc
+			.sql("SELECT max(occurred_at) FROM lgn_event WHERE principal_id = :id AND succeeded = TRUE")
+			.param("id", UUID.fromString(accountId))
+			.query(OffsetDateTime.class)
+			.single();
+		assertThat(idToken).containsKey("auth_time");
+		assertThat(((Number) idToken.get("auth_time")).longValue()).isEqualTo(signedInAt.toEpochSecond());
 		// personal data is for the app (ID token, userinfo), not in the bearer token it hands to APIs
 		assertThat(claims(JsonPath.read(tokens, "$.access_token"))).containsEntry("sub", accountId)
 			.containsEntry("acr", "urn:govtrust:loa:2")
@@ -183,6 +191,11 @@ class OidcFlowTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(JsonPath.<String>read(refreshed, "$.refresh_token")).isNotEqualTo(refresh);
+		// the refreshed ID token names the same session and sign-in as the first
+		Map<String, Object> first = claims(JsonPath.read(tokens, "$.id_token"));
+		Map<String, Object> again = claims(JsonPath.read(refreshed, "$.id_token"));
+		assertThat(again.get("sid")).isNotNull().isEqualTo(first.get("sid"));
+		assertThat(again.get("auth_time")).isNotNull().isEqualTo(first.get("auth_time"));
 		this.mvc.perform(post("/oauth2/token").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.header("Authorization", basic)
 			.param("grant_type", "refresh_token")

@@ -36,6 +36,7 @@ import org.springframework.security.oauth2.server.authorization.JdbcOAuth2Author
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
@@ -87,6 +88,12 @@ class AuthorizationServerConfiguration {
 		http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
 				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, userInfoMetadata)))
 			.with(authorizationServer, (server) -> server
+				// the code exchange does not list the person's sessions: see CodeBoundSession
+				.tokenEndpoint((token) -> token.authenticationProviders((providers) -> providers.forEach((provider) -> {
+					if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider code) {
+						code.setSessionRegistry(new CodeBoundSession());
+					}
+				})))
 				// apps registered to ask first: GovTrust's own consent page, Cancel always denied
 				.authorizationEndpoint((authorization) -> authorization.consentPage(CONSENT_PAGE)
 					// an unknown app or redirect address: GovTrust's error page with what to do

@@ -22,9 +22,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * person's) ends, the authorization is revoked and, with an ID token, its app told over the
  * back channel. A request the person never consented to goes with its session too.
  * <p>
- * The authorization server itself picks the {@code sid} at the code exchange, from the
+ * On its own the authorization server picks the {@code sid} at the code exchange, from the
  * person's most recently used session: a person signed in on two browsers could get the
- * other browser's. Here the session is the one the code was granted in.
+ * other browser's. Here the session is the one the code was granted in, and the code
+ * exchange does not list the person's sessions at all ({@link CodeBoundSession}).
  */
 final class SessionBoundAuthorizationService implements OAuth2AuthorizationService {
 

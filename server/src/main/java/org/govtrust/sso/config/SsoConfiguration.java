@@ -1,7 +1,10 @@
 package org.govtrust.sso.config;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 import org.govtrust.ca.CertificateLogin;
 import org.govtrust.ca.LegalPersonClaims;
@@ -21,7 +24,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -72,6 +77,10 @@ class SsoConfiguration {
 					&& context.getAuthorization().getAttribute(BackChannelLogout.SID_ATTRIBUTE) instanceof String sid) {
 				context.getClaims().claim("sid", sid); // the session the code was granted in
 			}
+			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
+					&& AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
+				authenticationTime(context.getPrincipal()).ifPresent((at) -> context.getClaims().claim("auth_time", at));
+			}
 			Authentication principal = context.getPrincipal();
 			if (principal.getPrincipal() instanceof SignedIn who && who.kind() == SignedIn.Kind.ENTERPRISE) {
 				enterpriseClaims(context, who, cipher, certificates);
@@ -111,6 +120,21 @@ class SsoConfiguration {
 				context.getClaims().claim("real_name_level", person.realNameLevel().name());
 			}
 		};
+	}
+
+	/**
+	 * When the person proved the latest of their factors, as the authorization server itself
+	 * reads it: the code exchange does not look up the session that would make it do so
+	 * ({@link CodeBoundSession}). A {@code Date}, as the server stores it: a refresh copies it
+	 * from the earlier ID token as one.
+	 */
+	static Optional<Date> authenticationTime(Authentication principal) {
+		return principal.getAuthorities()
+			.stream()
+			.filter(FactorGrantedAuthority.class::isInstance)
+			.map((authority) -> ((FactorGrantedAuthority) authority).getIssuedAt())
+			.max(Comparator.naturalOrder())
+			.map(Date::from);
 	}
 
 	/**
