@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * A person's sessions, and one session by id, are read from the session table's own columns
  * (id, principal name, last access, expiry), without loading and deserializing the sessions'
- * attributes, which Spring's registry does: listing them at every code exchange was 8 % of a
- * login's CPU (the code exchange no longer lists them: {@code sso.config.CodeBoundSession}),
- * and grows with the number of devices a person is signed in on; the authorization endpoint asks for one
- * session on every OpenID request, only to see that it exists. Sessions are never marked
+ * attributes, which Spring's registry does (that listing was 8 % of a login's CPU when every
+ * code exchange listed a person's sessions; none does now: {@code sso.config.NoSessionListing}).
+ * A listing grows with the number of devices a person is signed in on. The authorization
+ * endpoint asks for one session on every OpenID request, only to see that it exists. Sessions are never marked
  * expired early here (GovTrust ends a session by deleting it): {@code expireNow()} on what
  * these methods return changes only that object, where Spring's would mark the stored session.
  * Everything else, the principal's name included, is Spring's.

@@ -413,6 +413,15 @@ class OidcFlowTests {
 		citizen.post("/api/v1/login/sms-code", Map.of("identifier", TestPersons.WANG_ID)).andExpect(status().isAccepted());
 		citizen.post("/api/v1/login/sms", Map.of("identifier", TestPersons.WANG_ID, "code",
 				citizen.latestCode("19912345678"))).andExpect(status().isOk());
+		// an ID token issued now says when the SMS code was proven, a minute after the password
+		String laterVerifier = "verifier-" + "t".repeat(40);
+		String laterCode = code(citizen.get(authorizeUrl("tax-app", challenge(laterVerifier), "openid", null))
+			.andExpect(status().is3xxRedirection())
+			.andReturn());
+		Map<String, Object> later = claims(JsonPath.read(tokens("tax-app", laterCode, laterVerifier), "$.id_token"));
+		assertThat(later).containsEntry("amr", List.of("sms"));
+		assertThat(((Number) later.get("auth_time")).longValue())
+			.isEqualTo(((Number) claims(idToken).get("auth_time")).longValue() + 60);
 
 		// the token in another browser of the same person is refused: not that session's
 		WebClient other = registeredCitizenAgain();

@@ -88,10 +88,10 @@ class AuthorizationServerConfiguration {
 		http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
 				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, userInfoMetadata)))
 			.with(authorizationServer, (server) -> server
-				// the code exchange does not list the person's sessions: see CodeBoundSession
+				// the code exchange does not list the person's sessions: see NoSessionListing
 				.tokenEndpoint((token) -> token.authenticationProviders((providers) -> providers.forEach((provider) -> {
 					if (provider instanceof OAuth2AuthorizationCodeAuthenticationProvider code) {
-						code.setSessionRegistry(new CodeBoundSession());
+						code.setSessionRegistry(new NoSessionListing());
 					}
 				})))
 				// apps registered to ask first: GovTrust's own consent page, Cancel always denied

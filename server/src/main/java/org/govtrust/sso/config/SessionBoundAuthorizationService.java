@@ -25,7 +25,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * On its own the authorization server picks the {@code sid} at the code exchange, from the
  * person's most recently used session: a person signed in on two browsers could get the
  * other browser's. Here the session is the one the code was granted in, and the code
- * exchange does not list the person's sessions at all ({@link CodeBoundSession}).
+ * exchange does not list the person's sessions at all ({@link NoSessionListing}).
  */
 final class SessionBoundAuthorizationService implements OAuth2AuthorizationService {
 

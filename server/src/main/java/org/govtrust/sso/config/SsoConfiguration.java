@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
@@ -125,7 +125,7 @@ class SsoConfiguration {
 	/**
 	 * When the person proved the latest of their factors, as the authorization server itself
 	 * reads it: the code exchange does not look up the session that would make it do so
-	 * ({@link CodeBoundSession}). A {@code Date}, as the server stores it: a refresh copies it
+	 * ({@link NoSessionListing}). A {@code Date}, as the server stores it: a refresh copies it
 	 * from the earlier ID token as one.
 	 */
 	static Optional<Date> authenticationTime(Authentication principal) {
