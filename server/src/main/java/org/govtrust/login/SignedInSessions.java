@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
  * attributes, which Spring's registry does (that listing was 8 % of a login's CPU when every
  * code exchange listed a person's sessions; none does now: {@code sso.config.NoSessionListing}).
  * A listing grows with the number of devices a person is signed in on. The authorization
- * endpoint asks for one session on every OpenID request, only to see that it exists. Sessions are never marked
- * expired early here (GovTrust ends a session by deleting it): {@code expireNow()} on what
- * these methods return changes only that object, where Spring's would mark the stored session.
- * Everything else, the principal's name included, is Spring's.
+ * endpoint asks for one session on every OpenID request, only to see that it exists. Sessions
+ * are never marked expired early here (GovTrust ends a session by deleting it):
+ * {@code expireNow()} on what these methods return changes only that object, where Spring's
+ * would mark the stored session. Everything else, the principal's name included, is Spring's.
  */
 @Component
 public class SignedInSessions extends SpringSessionBackedSessionRegistry<Session> {

@@ -77,11 +77,11 @@ class SsoConfiguration {
 					&& context.getAuthorization().getAttribute(BackChannelLogout.SID_ATTRIBUTE) instanceof String sid) {
 				context.getClaims().claim("sid", sid); // the session the code was granted in
 			}
+			Authentication principal = context.getPrincipal();
 			if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())
 					&& AuthorizationGrantType.AUTHORIZATION_CODE.equals(context.getAuthorizationGrantType())) {
-				authenticationTime(context.getPrincipal()).ifPresent((at) -> context.getClaims().claim("auth_time", at));
+				authenticationTime(principal).ifPresent((at) -> context.getClaims().claim("auth_time", at));
 			}
-			Authentication principal = context.getPrincipal();
 			if (principal.getPrincipal() instanceof SignedIn who && who.kind() == SignedIn.Kind.ENTERPRISE) {
 				enterpriseClaims(context, who, cipher, certificates);
 				return;
@@ -128,7 +128,7 @@ class SsoConfiguration {
 	 * ({@link NoSessionListing}). A {@code Date}, as the server stores it: a refresh copies it
 	 * from the earlier ID token as one.
 	 */
-	static Optional<Date> authenticationTime(Authentication principal) {
+	private static Optional<Date> authenticationTime(Authentication principal) {
 		return principal.getAuthorities()
 			.stream()
 			.filter(FactorGrantedAuthority.class::isInstance)
