@@ -206,7 +206,8 @@ class CertificateLoginBrowserTests extends BrowserTest {
 		this.page.open("/oauth2/authorize?response_type=code&client_id=tax-app&scope=openid%20profile&state=" + state
 				+ "&nonce=n-" + state + "&code_challenge=" + challenge + "&code_challenge_method=S256&redirect_uri="
 				+ URLEncoder.encode(redirect, StandardCharsets.UTF_8));
-		assertThat(this.page.url()).contains("/login?next=");
+		// the sign-in page answers at the authorization request's own address
+		assertThat(this.page.url()).contains("/oauth2/authorize?");
 		this.page.submit("#tab-certificate");
 		assertThat(this.page.text("#requesting-app")).contains("电子税务局");
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(20));

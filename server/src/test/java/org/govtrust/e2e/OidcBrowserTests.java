@@ -56,7 +56,8 @@ class OidcBrowserTests extends BrowserTest {
 		this.page.open("/oauth2/authorize?response_type=code&client_id=tax-app&scope=openid%20profile&state=s-1"
 				+ "&nonce=n-1&code_challenge=" + challenge + "&code_challenge_method=S256&redirect_uri="
 				+ URLEncoder.encode(redirect, StandardCharsets.UTF_8));
-		assertThat(this.page.url()).contains("/login?next=");
+		// the sign-in page answers at the authorization request's own address
+		assertThat(this.page.url()).contains("/oauth2/authorize?");
 		assertThat(this.page.text("#requesting-app")).contains("电子税务局").contains("国家税务总局某省税务局");
 		this.page.fill("#identifier", TestPersons.WANG_ID);
 		this.page.fill("#password", "Spring-2026!ok");

@@ -34,11 +34,7 @@ public abstract class BrowserTest {
 
 	@BeforeEach
 	void startBrowser() throws Exception {
-		TestDatabase.reset(this.jdbc);
-		this.jdbc.sql("DELETE FROM sso_token_index").update();
-		this.jdbc.sql("DELETE FROM oauth2_authorization").update();
-		this.jdbc.sql("DELETE FROM oauth2_authorization_consent").update();
-		this.jdbc.sql("DELETE FROM oauth2_registered_client").update();
+		TestDatabase.resetWithApps(this.jdbc);
 		this.clock.reset();
 		this.browser = Browser.start(390, 844);
 		this.page = new BrowserPage(this.browser, this.port);

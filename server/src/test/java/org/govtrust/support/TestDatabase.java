@@ -28,4 +28,13 @@ public final class TestDatabase {
 		}
 	}
 
+	/** {@link #reset}, and the authorization server's apps, authorizations and consents too. */
+	public static void resetWithApps(JdbcClient jdbc) {
+		reset(jdbc);
+		for (String table : new String[] { "sso_token_index", "oauth2_authorization", "oauth2_authorization_consent",
+				"oauth2_registered_client" }) {
+			jdbc.sql("DELETE FROM " + table).update();
+		}
+	}
+
 }

@@ -1,5 +1,8 @@
 package org.govtrust.login.web;
 
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -44,13 +47,13 @@ class LoginController {
 	}
 
 	@PostMapping("/login")
-	String password(@RequestParam(defaultValue = "") String identifier, @RequestParam(defaultValue = "") String password,
-			@RequestParam(required = false) @Nullable String next, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+	@Nullable String password(@RequestParam(defaultValue = "") String identifier,
+			@RequestParam(defaultValue = "") String password, @RequestParam(required = false) @Nullable String next,
+			HttpServletRequest request, HttpServletResponse response, Model model) throws ServletException, IOException {
 		try {
 			SignedIn who = this.logins.passwordLogin(identifier, password, SignInSupport.client(request));
 			this.signIn.signIn(who, request, response);
-			return "redirect:" + SignInSupport.safeNext(next, "/account");
+			return this.signIn.goOn(next, "/account", request, response);
 		}
 		catch (TrustException ex) {
 			model.addAttribute("activationRequired", ex.getErrorCode() == LoginError.ACTIVATION_REQUIRED);
@@ -84,13 +87,13 @@ class LoginController {
 	}
 
 	@PostMapping("/login/sms")
-	String sms(@RequestParam(defaultValue = "") String identifier, @RequestParam(defaultValue = "") String code,
+	@Nullable String sms(@RequestParam(defaultValue = "") String identifier, @RequestParam(defaultValue = "") String code,
 			@RequestParam(required = false) @Nullable String next, HttpServletRequest request,
-			HttpServletResponse response, Model model) {
+			HttpServletResponse response, Model model) throws ServletException, IOException {
 		try {
 			SignedIn who = this.logins.smsLogin(identifier, code, SignInSupport.client(request));
 			this.signIn.signIn(who, request, response);
-			return "redirect:" + SignInSupport.safeNext(next, "/account");
+			return this.signIn.goOn(next, "/account", request, response);
 		}
 		catch (TrustException ex) {
 			model.addAttribute("codeSent", true);

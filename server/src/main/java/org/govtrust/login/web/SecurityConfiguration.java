@@ -3,13 +3,13 @@ package org.govtrust.login.web;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.govtrust.login.LoginError;
 import org.govtrust.shared.error.SharedError;
+import org.govtrust.shared.web.BrowserPageSecurity;
 import org.govtrust.shared.web.PageAddresses;
 import org.govtrust.shared.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
@@ -25,14 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
-import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.util.StringUtils;
 
 /**
  * Who may open what. Two chains, each small and explicit:
@@ -42,22 +35,12 @@ import org.springframework.util.StringUtils;
  * <li>everything else: {@code /account/**} and {@code /api/v1/account/**} need a signed-in
  * citizen; registration, activation, password reset and login are open.</li>
  * </ul>
- * Both: a strict Content-Security-Policy with no inline script, no framing, CSRF tokens in a
- * cookie (forms send them as a field, API clients echo the {@code XSRF-TOKEN} cookie in
- * {@code X-XSRF-TOKEN}), sessions in the database. The anonymous step-by-step APIs
- * (registration, activation, password reset, login) carry no session authority and are
- * exempt from CSRF.
+ * Both: the pages' CSRF tokens and headers ({@link BrowserPageSecurity}), sessions in the
+ * database. The anonymous step-by-step APIs (registration, activation, password reset, login)
+ * carry no session authority and are exempt from CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-	/**
-	 * No inline script; pages may call the key assistant on this computer's loopback address
-	 * (any port: the port is the assistant's setting).
-	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data: blob:; connect-src 'self' http://127.0.0.1:* http://localhost:*; object-src 'none'; "
-			+ "base-uri 'self'; frame-ancestors 'none'";
 
 	static final String[] ANONYMOUS_APIS = { "/api/v1/registrations/**", "/api/v1/login/**", "/api/v1/ca/**", "/ca/**",
 			"/api/v1/password-resets/**", "/api/v1/activations/**", "/api/v1/simulator/**", "/api/v1/staff/login/**" };
@@ -118,15 +101,9 @@ class SecurityConfiguration {
 
 	private static void common(HttpSecurity http, ProblemWriter problems, SecurityContextRepository contexts,
 			String loginPage) throws Exception {
-		CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
-		csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Lax"));
-		http.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens)
-			.csrfTokenRequestHandler(new FieldOrHeaderCsrfTokenRequestHandler())
-			.ignoringRequestMatchers(ANONYMOUS_APIS))
-			.securityContext((context) -> context.securityContextRepository(contexts))
+		BrowserPageSecurity.apply(http, (csrf) -> csrf.ignoringRequestMatchers(ANONYMOUS_APIS), true);
+		http.securityContext((context) -> context.securityContextRepository(contexts))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(entryPoint(problems, loginPage))
 				.accessDeniedHandler(accessDenied(problems)))
 			.requestCache((cache) -> cache.disable())
@@ -163,32 +140,6 @@ class SecurityConfiguration {
 
 	private static void sendError(HttpServletResponse response) throws IOException {
 		response.sendError(HttpServletResponse.SC_FORBIDDEN);
-	}
-
-	/**
-	 * Forms carry the BREACH-masked token in a field; API clients echo the raw cookie value
-	 * in the {@code X-XSRF-TOKEN} header (the pattern Spring Security documents for
-	 * JavaScript clients).
-	 */
-	static final class FieldOrHeaderCsrfTokenRequestHandler implements CsrfTokenRequestHandler {
-
-		private final CsrfTokenRequestHandler plain = new CsrfTokenRequestAttributeHandler();
-
-		private final CsrfTokenRequestHandler xor = new XorCsrfTokenRequestAttributeHandler();
-
-		@Override
-		public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
-			this.xor.handle(request, response, csrfToken);
-			csrfToken.get();
-		}
-
-		@Override
-		public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
-			String header = request.getHeader(csrfToken.getHeaderName());
-			return StringUtils.hasText(header) ? this.plain.resolveCsrfTokenValue(request, csrfToken)
-					: this.xor.resolveCsrfTokenValue(request, csrfToken);
-		}
-
 	}
 
 }

@@ -1,16 +1,20 @@
 package org.govtrust.login.web;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.govtrust.login.ContinuedInPlace;
 import org.govtrust.login.LoginService;
 import org.govtrust.login.SessionService;
 import org.govtrust.shared.security.SignedIn;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -32,9 +36,13 @@ class SignInSupport {
 
 	private final SessionService sessions;
 
-	SignInSupport(SecurityContextRepository contexts, SessionService sessions) {
+	private final List<ContinuedInPlace> continuedInPlace;
+
+	SignInSupport(SecurityContextRepository contexts, SessionService sessions,
+			ObjectProvider<ContinuedInPlace> continuedInPlace) {
 		this.contexts = contexts;
 		this.sessions = sessions;
+		this.continuedInPlace = continuedInPlace.orderedStream().toList();
 	}
 
 	void signIn(SignedIn who, HttpServletRequest request, HttpServletResponse response) {
@@ -104,6 +112,33 @@ class SignInSupport {
 	static LoginService.Client client(HttpServletRequest request) {
 		String agent = request.getHeader("User-Agent");
 		return new LoginService.Client(request.getRemoteAddr(), agent == null ? "" : agent);
+	}
+
+	/**
+	 * Sends a browser that has just signed in on to {@code next} ({@link #safeNext}): within this
+	 * response where a {@link ContinuedInPlace} says so, as the GET a redirect would have led to
+	 * ({@link ContinuationRequest}), otherwise by a redirect.
+	 * @param next the requested target
+	 * @param fallback where to go otherwise
+	 * @return the view to answer with, or {@code null} when this response has been answered
+	 */
+	@Nullable String goOn(@Nullable String next, String fallback, HttpServletRequest request,
+			HttpServletResponse response) throws ServletException, IOException {
+		String target = safeNext(next, fallback);
+		String contextPath = request.getContextPath();
+		if (target.startsWith(contextPath + "/")) {
+			String inApplication = target.substring(contextPath.length());
+			int query = inApplication.indexOf('?');
+			String path = (query < 0) ? inApplication : inApplication.substring(0, query);
+			for (ContinuedInPlace continuation : this.continuedInPlace) {
+				if (continuation.continuesInPlace(path)) {
+					request.getRequestDispatcher(inApplication)
+						.forward(new ContinuationRequest(request, inApplication), response);
+					return null;
+				}
+			}
+		}
+		return "redirect:" + target;
 	}
 
 	/**

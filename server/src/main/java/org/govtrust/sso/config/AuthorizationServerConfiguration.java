@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpSession;
 
 import org.govtrust.login.SessionService;
 import org.govtrust.shared.security.SignedIn;
+import org.govtrust.shared.web.BrowserPageSecurity;
 import org.govtrust.sso.crypto.OpenSslRsa;
 import org.govtrust.sso.persistence.RowContentCache;
 import org.govtrust.sso.persistence.SigningKeys;
@@ -60,8 +61,10 @@ import org.springframework.security.web.context.SecurityContextRepository;
  * The OpenID Connect provider: Spring Security's authorization server with its JDBC stores
  * (clients, authorizations, consents), OIDC on (discovery, userinfo, RP-initiated logout),
  * signing keys from the database, and GovTrust's own sign-in and consent pages: an
- * authorization request without a session goes to {@code /login?next=...} and comes back
- * after sign-in; an app registered to ask first sends the person to {@code /oauth2/consent}.
+ * authorization request without a session is answered with the sign-in page
+ * ({@code /login?next=...}, forwarded to), and the sign-in answers the request in its own
+ * response ({@link AuthorizationRequestsContinuedInPlace}); an app registered to ask first sends
+ * the person to {@code /oauth2/consent}.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfiguration {
@@ -84,6 +87,9 @@ class AuthorizationServerConfiguration {
 				(request) -> ServletUriComponentsBuilder.fromContextPath(request).path(userInfoMetadata).toUriString());
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		DeclinedConsent declined = new DeclinedConsent(authorizations);
+		// the sign-in page, shown at the authorization endpoint's address, needs the pages' token and headers
+		BrowserPageSecurity.apply(http,
+				(csrf) -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()), false);
 		// the authorization server's endpoints, and userinfo's metadata
 		http.securityMatcher(new OrRequestMatcher(authorizationServer.getEndpointsMatcher(),
 				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, userInfoMetadata)))
@@ -140,7 +146,6 @@ class AuthorizationServerConfiguration {
 				.jwt((jwt) -> jwt.authenticationManager(new ProviderManager(new StoredAccessTokens(authorizations)))))
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.securityContext((context) -> context.securityContextRepository(contexts))
-			.csrf((csrf) -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
 			.requestCache((cache) -> cache.disable())
 			.addFilterAfter(stepUp, AnonymousAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
@@ -150,8 +155,14 @@ class AuthorizationServerConfiguration {
 				}
 				String target = request.getRequestURI()
 						+ (request.getQueryString() != null ? "?" + request.getQueryString() : "");
-				redirect(response, request.getContextPath() + "/login?next="
-						+ URLEncoder.encode(target, StandardCharsets.UTF_8));
+				String login = "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
+				if (HttpMethod.GET.matches(request.getMethod())) {
+					// the sign-in page answers at the authorization request's own address: one round
+					// trip fewer, and the form's address is absolute, so it posts to /login all the same
+					request.getRequestDispatcher(login).forward(request, response);
+					return;
+				}
+				redirect(response, request.getContextPath() + login);
 			}));
 		return http.build();
 	}

@@ -1,0 +1,84 @@
+package org.govtrust.login.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * What a sign-in form's POST goes on to in place ({@link SignInSupport#goOn}): a GET with no
+ * body, whose parameters are those of the address it goes on to and nothing else. The
+ * container's forward would add the form's fields (the password among them) to them; they
+ * never reach the request answered there.
+ */
+final class ContinuationRequest extends HttpServletRequestWrapper {
+
+	private final Map<String, String[]> parameters;
+
+	/**
+	 * @param request the form's request
+	 * @param address the address it goes on to (path and encoded query)
+	 */
+	ContinuationRequest(HttpServletRequest request, String address) {
+		super(request);
+		Map<String, String[]> parameters = new LinkedHashMap<>();
+		UriComponentsBuilder.fromUriString(address).build().getQueryParams().forEach((name, values) -> parameters
+			.put(decode(name), values.stream().map((value) -> (value != null) ? decode(value) : "").toArray(String[]::new)));
+		this.parameters = Collections.unmodifiableMap(parameters);
+	}
+
+	private static String decode(String encoded) {
+		return UriUtils.decode(encoded.replace('+', ' '), StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public String getMethod() {
+		return "GET";
+	}
+
+	@Override
+	public @Nullable String getParameter(String name) {
+		String[] values = this.parameters.get(name);
+		return (values != null) ? values[0] : null;
+	}
+
+	@Override
+	public Map<String, String[]> getParameterMap() {
+		return this.parameters;
+	}
+
+	@Override
+	public Enumeration<String> getParameterNames() {
+		return Collections.enumeration(this.parameters.keySet());
+	}
+
+	@Override
+	public String @Nullable [] getParameterValues(String name) {
+		String[] values = this.parameters.get(name);
+		return (values != null) ? values.clone() : null;
+	}
+
+	@Override
+	public @Nullable String getContentType() {
+		return null;
+	}
+
+	@Override
+	public int getContentLength() {
+		return -1;
+	}
+
+	@Override
+	public long getContentLengthLong() {
+		return -1;
+	}
+
+}
