@@ -35,7 +35,7 @@ public final class BrowserPageSecurity {
 	 * No inline script; pages may call the key assistant on this computer's loopback address
 	 * (any port: the port is the assistant's setting).
 	 */
-	public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data: blob:; connect-src 'self' http://127.0.0.1:* http://localhost:*; object-src 'none'; "
 			+ "base-uri 'self'; frame-ancestors 'none'";
 
@@ -45,8 +45,8 @@ public final class BrowserPageSecurity {
 	/**
 	 * @param http the chain
 	 * @param exempt the chain's requests that need no CSRF token (APIs called without a page)
-	 * @param eagerToken whether every response sets the token cookie (for pages whose scripts
-	 * read it) rather than only those that render a token
+	 * @param eagerToken whether every response makes sure the browser has the token cookie (for
+	 * pages whose scripts read it), rather than only those that render a token
 	 */
 	public static void apply(HttpSecurity http, Customizer<CsrfConfigurer<HttpSecurity>> exempt, boolean eagerToken)
 			throws Exception {
