@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request is answered with the sign-in page at its own address, the form's POST with the
  * redirect to the app carrying its code, then the app exchanges the code. The form's fields
  * never reach the authorization request, and the session the POST started signs the next
- * request in without a form.
+ * request in without a form. The authorization server's own error page has the pages' headers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -105,7 +105,8 @@ class SignInAtTheAuthorizationEndpointTests {
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM oauth2_authorization").query(Integer.class).single()).isZero();
 
 		// 2. the form: answered with the redirect to the app, its code and state
-		HttpResponse<String> signedIn = postLogin(hiddenFields(wrong.body()), TestCitizens.PASSWORD);
+		Map<String, String> again = hiddenFields(wrong.body());
+		HttpResponse<String> signedIn = postLogin(again, TestCitizens.PASSWORD);
 		assertThat(signedIn.statusCode()).isEqualTo(302);
 		String location = signedIn.headers().firstValue("Location").orElseThrow();
 		assertThat(location).startsWith(REDIRECT + "?code=").contains("state=s-1");
@@ -115,7 +116,7 @@ class SignInAtTheAuthorizationEndpointTests {
 		String stored = this.jdbc.sql("SELECT attributes FROM oauth2_authorization").query(String.class).single();
 		assertThat(stored).contains("s-1").contains("tax-app").contains("password_csrf")
 			.doesNotContain(TestCitizens.PASSWORD)
-			.doesNotContain(form.get("_csrf"));
+			.doesNotContain(again.get("_csrf"));
 
 		// 3. the app's code exchange
 		String code = URI.create(location).getQuery().replaceAll(".*code=([^&]+).*", "$1");
@@ -125,12 +126,35 @@ class SignInAtTheAuthorizationEndpointTests {
 					+ "&code_verifier=" + verifier + "&redirect_uri=" + encode(REDIRECT))));
 		assertThat(tokens.statusCode()).isEqualTo(200);
 		assertThat(JsonPath.<String>read(tokens.body(), "$.id_token")).isNotBlank();
+		assertThat(tokens.headers().allValues("Set-Cookie")).isEmpty(); // no CSRF token for an API
 
 		// the session the form's answer set signs the next authorization request in without a form
-		HttpResponse<String> again = send(HttpRequest.newBuilder(uri(authorizeUrl(verifier, "s-2"))).GET());
-		assertThat(again.statusCode()).isEqualTo(302);
-		assertThat(again.headers().firstValue("Location")).hasValueSatisfying(
+		HttpResponse<String> signedInAlready = send(HttpRequest.newBuilder(uri(authorizeUrl(verifier, "s-2"))).GET());
+		assertThat(signedInAlready.statusCode()).isEqualTo(302);
+		assertThat(signedInAlready.headers().firstValue("Location")).hasValueSatisfying(
 				(next) -> assertThat(next).startsWith(REDIRECT + "?code=").contains("state=s-2"));
+	}
+
+	@Test
+	void theAuthorizationServersErrorPageHasThePagesHeaders() throws Exception {
+		HttpResponse<String> refused = send(HttpRequest
+			.newBuilder(uri("/oauth2/authorize?response_type=code&client_id=no-such-app&scope=openid"))
+			.GET());
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("SSO-1006");
+		assertThat(refused.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+				(csp) -> assertThat(csp).contains("frame-ancestors 'none'"));
+		assertThat(refused.headers().firstValue("Referrer-Policy")).contains("same-origin");
+	}
+
+	@Test
+	void aNextAddressThatCannotBeReadIsRedirectedToNotAnswered() throws Exception {
+		Map<String, String> form = hiddenFields(send(HttpRequest.newBuilder(uri("/login")).GET()).body());
+		form.put("next", "/oauth2/authorize?client_id=%zz");
+		HttpResponse<String> signedIn = postLogin(form, TestCitizens.PASSWORD);
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).endsWith("/oauth2/authorize?client_id=%zz"));
 	}
 
 	@Test

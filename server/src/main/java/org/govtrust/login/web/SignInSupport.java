@@ -132,8 +132,14 @@ class SignInSupport {
 			String path = (query < 0) ? inApplication : inApplication.substring(0, query);
 			for (ContinuedInPlace continuation : this.continuedInPlace) {
 				if (continuation.continuesInPlace(path)) {
-					request.getRequestDispatcher(inApplication)
-						.forward(new ContinuationRequest(request, inApplication), response);
+					ContinuationRequest continued;
+					try {
+						continued = new ContinuationRequest(request, inApplication);
+					}
+					catch (IllegalArgumentException ex) { // a malformed %-escape: the address answers it
+						return "redirect:" + target;
+					}
+					request.getRequestDispatcher(inApplication).forward(continued, response);
 					return null;
 				}
 			}
@@ -142,14 +148,22 @@ class SignInSupport {
 	}
 
 	/**
-	 * Where to go after signing in: a local path only, never another site.
+	 * Where to go after signing in: a local path only, never another site. No backslash, space
+	 * or control character anywhere: browsers drop tabs and line breaks from an address and read
+	 * a backslash as {@code /}, so {@code /<tab>/elsewhere} would become {@code //elsewhere}.
 	 * @param next the requested target
 	 * @param fallback where to go otherwise
 	 * @return the target
 	 */
 	static String safeNext(@Nullable String next, String fallback) {
-		if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) {
+		if (next == null || !next.startsWith("/") || next.startsWith("//")) {
 			return fallback;
+		}
+		for (int i = 0; i < next.length(); i++) {
+			char c = next.charAt(i);
+			if (c <= ' ' || c == '\\' || c == 0x7f) {
+				return fallback;
+			}
 		}
 		return next;
 	}

@@ -18,9 +18,11 @@ import org.springframework.util.StringUtils;
 
 /**
  * The CSRF tokens and response headers of every security chain that can answer a browser with a
- * page. The sign-in page is one of them twice over: it is also shown at the authorization
- * endpoint's address (the authorization server's chain forwards there), and a forwarded request
- * keeps the token and the headers of the chain it arrived through.
+ * page: the login and staff chains, and the authorization server's, whose error pages (an
+ * authorization request that cannot be answered to the app, a level that cannot be reached
+ * online) are rendered on an error dispatch, which the filters of the chain the request
+ * arrived through serve. One token store for all, so a form on any page (the layout's sign-out,
+ * among others) is accepted by the chain it is sent to.
  * <ul>
  * <li>CSRF tokens in a cookie ({@code XSRF-TOKEN}, SameSite=Lax, readable by the pages' scripts);
  * forms carry the BREACH-masked token in a field, API clients echo the raw cookie value in

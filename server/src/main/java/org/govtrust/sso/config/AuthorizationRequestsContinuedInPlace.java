@@ -6,10 +6,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A sign-in that an authorization request led to answers that request in its own response:
- * the form's POST is answered with the authorization endpoint's redirect to the app (its code,
- * or its error), or with the step-up or consent page it leads to, as the request's GET would
- * have been after a redirect. Keycloak's sign-in does the same; the browser makes one round trip
- * fewer.
+ * the form's POST is answered with whatever the request's GET would have been answered with
+ * after a redirect: mostly the redirect to the app with its code or its error, or to the
+ * step-up or consent page; GovTrust's error page where nothing may be sent to the app (it was
+ * removed meanwhile, or the level it needs cannot be reached online). Keycloak's sign-in does
+ * the same; the browser makes one round trip fewer.
  */
 @Component
 class AuthorizationRequestsContinuedInPlace implements ContinuedInPlace {

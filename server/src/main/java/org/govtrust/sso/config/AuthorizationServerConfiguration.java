@@ -87,7 +87,7 @@ class AuthorizationServerConfiguration {
 				(request) -> ServletUriComponentsBuilder.fromContextPath(request).path(userInfoMetadata).toUriString());
 		OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
 		DeclinedConsent declined = new DeclinedConsent(authorizations);
-		// the sign-in page, shown at the authorization endpoint's address, needs the pages' token and headers
+		// its error pages are pages: the same CSRF token store and headers as every other page
 		BrowserPageSecurity.apply(http,
 				(csrf) -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()), false);
 		// the authorization server's endpoints, and userinfo's metadata
