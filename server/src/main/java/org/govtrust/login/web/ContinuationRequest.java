@@ -23,16 +23,27 @@ final class ContinuationRequest extends HttpServletRequestWrapper {
 
 	private final Map<String, String[]> parameters;
 
+	private ContinuationRequest(HttpServletRequest request, Map<String, String[]> parameters) {
+		super(request);
+		this.parameters = Collections.unmodifiableMap(parameters);
+	}
+
 	/**
 	 * @param request the form's request
 	 * @param address the address it goes on to (path and encoded query)
+	 * @return the request, or {@code null} when the address's query cannot be read (a malformed
+	 * %-escape): a redirect to it lets the address answer that itself
 	 */
-	ContinuationRequest(HttpServletRequest request, String address) {
-		super(request);
+	static @Nullable ContinuationRequest of(HttpServletRequest request, String address) {
 		Map<String, String[]> parameters = new LinkedHashMap<>();
-		UriComponentsBuilder.fromUriString(address).build().getQueryParams().forEach((name, values) -> parameters
-			.put(decode(name), values.stream().map((value) -> (value != null) ? decode(value) : "").toArray(String[]::new)));
-		this.parameters = Collections.unmodifiableMap(parameters);
+		try {
+			UriComponentsBuilder.fromUriString(address).build().getQueryParams().forEach((name, values) -> parameters
+				.put(decode(name), values.stream().map((value) -> (value != null) ? decode(value) : "").toArray(String[]::new)));
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+		return new ContinuationRequest(request, parameters);
 	}
 
 	private static String decode(String encoded) {

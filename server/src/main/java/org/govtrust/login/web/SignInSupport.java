@@ -130,18 +130,12 @@ class SignInSupport {
 			String inApplication = target.substring(contextPath.length());
 			int query = inApplication.indexOf('?');
 			String path = (query < 0) ? inApplication : inApplication.substring(0, query);
-			for (ContinuedInPlace continuation : this.continuedInPlace) {
-				if (continuation.continuesInPlace(path)) {
-					ContinuationRequest continued;
-					try {
-						continued = new ContinuationRequest(request, inApplication);
-					}
-					catch (IllegalArgumentException ex) { // a malformed %-escape: the address answers it
-						return "redirect:" + target;
-					}
-					request.getRequestDispatcher(inApplication).forward(continued, response);
-					return null;
-				}
+			ContinuationRequest continued = this.continuedInPlace.stream()
+				.anyMatch((continuation) -> continuation.continuesInPlace(path))
+						? ContinuationRequest.of(request, inApplication) : null;
+			if (continued != null) {
+				request.getRequestDispatcher(inApplication).forward(continued, response);
+				return null;
 			}
 		}
 		return "redirect:" + target;
