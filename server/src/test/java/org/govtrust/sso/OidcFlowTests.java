@@ -1,9 +1,11 @@
 package org.govtrust.sso;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
@@ -37,6 +39,7 @@ import com.jayway.jsonpath.JsonPath;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -95,7 +98,12 @@ class OidcFlowTests {
 			.andExpect(jsonPath("$.authorization_endpoint").value(startsWith("http://localhost")))
 			.andExpect(jsonPath("$.userinfo_endpoint").exists())
 			.andExpect(jsonPath("$.end_session_endpoint").exists())
-			.andExpect(jsonPath("$.jwks_uri").exists());
+			.andExpect(jsonPath("$.jwks_uri").exists())
+			.andExpect(jsonPath("$.acr_values_supported", contains("urn:govtrust:loa:1", "urn:govtrust:loa:2",
+					"urn:govtrust:loa:3", "urn:govtrust:loa:4")))
+			.andExpect(jsonPath("$.prompt_values_supported", contains("none", "login", "select_account")))
+			.andExpect(jsonPath("$.subject_types_supported", contains("public", "pairwise")))
+			.andExpect(jsonPath("$.tls_client_certificate_bound_access_tokens").value(false));
 	}
 
 	@Test
@@ -598,6 +606,119 @@ class OidcFlowTests {
 	}
 
 	@Test
+	void aLevelAskedForInAFormPostIsEnforcedAsInAGet() throws Exception {
+		publicClient("tax-app", "LOA1");
+		WebClient citizen = importedAndSignedInWithPassword();
+		String verifier = "verifier-" + "p".repeat(40);
+		String query = authorizeUrl("tax-app", challenge(verifier), "openid", "urn:govtrust:loa:2")
+			.substring("/oauth2/authorize?".length());
+		MvcResult stepUp = citizen.postText("/oauth2/authorize", MediaType.APPLICATION_FORM_URLENCODED_VALUE, query)
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		// the SMS sign-in goes on with the same request, as a GET
+		String next = nextOf(stepUp.getResponse().getRedirectedUrl(), "/login/sms?stepUp=LOA2&next=");
+		assertThat(next).startsWith("/oauth2/authorize?response_type=code&client_id=tax-app&")
+			.contains("acr_values=urn%3Agovtrust%3Aloa%3A2")
+			.contains("code_challenge=" + challenge(verifier));
+		citizen.postText("/oauth2/authorize", MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+				query.replace("urn%3Agovtrust%3Aloa%3A2", "loa3"))
+			.andExpect(status().isForbidden())
+			.andExpect(request().attribute(ProblemWriter.ERROR_CODE_ATTRIBUTE, SsoError.LEVEL_UNREACHABLE));
+		// without a session the sign-in page is a redirect for a POST, and it keeps the request
+		MvcResult anonymous = new WebClient(this.mvc, this.json)
+			.postText("/oauth2/authorize", MediaType.APPLICATION_FORM_URLENCODED_VALUE, query)
+			.andExpect(status().is3xxRedirection())
+			.andReturn();
+		assertThat(nextOf(anonymous.getResponse().getRedirectedUrl(), "/login?next="))
+			.startsWith("/oauth2/authorize?response_type=code&client_id=tax-app&")
+			.contains("code_challenge=" + challenge(verifier));
+	}
+
+	@Test
+	void promptNoneAnswersTheAppWhereThePersonWouldHaveToSignIn() throws Exception {
+		publicClient("tax-app", "LOA1");
+		String verifier = "verifier-" + "n".repeat(40);
+		String silent = authorizeUrl("tax-app", challenge(verifier), "openid", null) + "&prompt=none";
+		// no session: no page, the app hears it (a GET and a form POST alike)
+		WebClient stranger = new WebClient(this.mvc, this.json);
+		assertThat(stranger.get(silent).andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl())
+			.startsWith(REDIRECT + "?error=login_required&")
+			.contains("state=st-1");
+		assertThat(stranger
+			.postText("/oauth2/authorize", MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+					silent.substring("/oauth2/authorize?".length()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).startsWith(REDIRECT + "?error=login_required&");
+		// a session: the code, without a page; an app that asks first and was not allowed yet hears that
+		WebClient citizen = registeredCitizen();
+		code(citizen.get(silent).andExpect(status().is3xxRedirection()).andReturn());
+		consentClient("social-app", false);
+		assertThat(citizen.get(authorizeUrl("social-app", challenge(verifier), "openid profile", null) + "&prompt=none")
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()).startsWith(REDIRECT + "?error=consent_required&");
+		// a session older than the app accepts, or below the level it asks for: the app hears it
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(citizen.get(silent + "&max_age=600").andReturn().getResponse().getRedirectedUrl())
+			.startsWith(REDIRECT + "?error=login_required&")
+			.contains("max_age");
+		WebClient passwordOnly = importedAndSignedInWithPassword();
+		assertThat(passwordOnly.get(silent + "&acr_values=loa2").andReturn().getResponse().getRedirectedUrl())
+			.startsWith(REDIRECT + "?error=login_required&")
+			.contains("acr_values");
+	}
+
+	@Test
+	void promptLoginOrAnOlderSignInThanMaxAgeAsksForASignInNowThatGoesOnWithTheRequest() throws Exception {
+		publicClient("tax-app", "LOA1");
+		WebClient citizen = registeredCitizen();
+		String verifier = "verifier-" + "l".repeat(40);
+		String authorize = authorizeUrl("tax-app", challenge(verifier), "openid", null);
+		// signed in a moment ago: max_age is met, the code comes at once
+		code(citizen.get(authorize + "&max_age=3600").andExpect(status().is3xxRedirection()).andReturn());
+
+		this.clock.advance(Duration.ofMinutes(90));
+		for (String asked : List.of("&prompt=login", "&max_age=3600", "&prompt=select_account")) {
+			String next = nextOf(citizen.get(authorize + asked)
+				.andExpect(status().is3xxRedirection())
+				.andReturn()
+				.getResponse()
+				.getRedirectedUrl(), "/login?next=");
+			// the sign-in goes on with the same request, less what it satisfies
+			assertThat(next).as(asked).isEqualTo(authorize);
+		}
+		String next = nextOf(citizen.get(authorize + "&prompt=login").andReturn().getResponse().getRedirectedUrl(),
+				"/login?next=");
+		// the page says why a signed-in person is asked to sign in
+		assertThat(citizen.getPage("/login?lang=en&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("id=\"sign-in-again\"").contains("sign in once more now");
+		MvcResult signedIn = citizen
+			.postText("/login", MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+					"identifier=" + TestPersons.WANG_ID + "&password="
+							+ URLEncoder.encode(TestCitizens.PASSWORD, StandardCharsets.UTF_8) + "&next="
+							+ URLEncoder.encode(next, StandardCharsets.UTF_8))
+			.andReturn();
+		// answered in place by the authorization endpoint (the forward itself: SignInAtTheAuthorizationEndpointTests)
+		assertThat(signedIn.getResponse().getForwardedUrl()).startsWith("/oauth2/authorize?response_type=code&client_id=tax-app&")
+			.doesNotContain("prompt");
+		String code = code(citizen.get(next).andExpect(status().is3xxRedirection()).andReturn());
+		// auth_time is the new sign-in's
+		Map<String, Object> idToken = claims(JsonPath.read(tokens("tax-app", code, verifier), "$.id_token"));
+		assertThat(((Number) idToken.get("auth_time")).longValue())
+			.isEqualTo(MutableClock.START.plus(Duration.ofMinutes(90)).getEpochSecond());
+
+		// max_age that is not a number of seconds: the app hears it
+		assertThat(citizen.get(authorize + "&max_age=-5").andReturn().getResponse().getRedirectedUrl())
+			.startsWith(REDIRECT + "?error=invalid_request&")
+			.contains("max_age");
+	}
+
+	@Test
 	void confidentialBackEndGetsClientCredentialsTokens() throws Exception {
 		ClientView client = this.clients.register(new RegisterClientCommand("tax-backend", "税务后台", "税务局", null,
 				List.of("https://tax.example.gov.cn/callback"), List.of(), List.of("openid"), true, false, "loa1", false,
@@ -1059,6 +1180,12 @@ class OidcFlowTests {
 				+ URLEncoder.encode(REDIRECT, StandardCharsets.UTF_8) + "&code_challenge=" + challenge
 				+ "&code_challenge_method=S256" + (acrValues == null ? ""
 						: "&acr_values=" + URLEncoder.encode(acrValues, StandardCharsets.UTF_8).replace("+", "%20"));
+	}
+
+	/** The {@code next} of a redirect to a sign-in page, decoded. */
+	private static String nextOf(String location, String page) {
+		assertThat(location).startsWith(page);
+		return URLDecoder.decode(location.substring(page.length()), StandardCharsets.UTF_8);
 	}
 
 	private static String challenge(String verifier) throws Exception {

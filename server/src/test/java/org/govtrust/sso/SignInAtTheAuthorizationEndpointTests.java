@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,6 +134,41 @@ class SignInAtTheAuthorizationEndpointTests {
 		assertThat(signedInAlready.statusCode()).isEqualTo(302);
 		assertThat(signedInAlready.headers().firstValue("Location")).hasValueSatisfying(
 				(next) -> assertThat(next).startsWith(REDIRECT + "?code=").contains("state=s-2"));
+	}
+
+	@Test
+	void anAppAskingForASignInNowGetsItsCodeFromTheSignInItAskedFor() throws Exception {
+		String verifier = "verifier-" + "r".repeat(40);
+		HttpResponse<String> first = postLogin(hiddenFields(send(HttpRequest.newBuilder(uri(authorizeUrl(verifier, "s-1")))
+			.GET()).body()), TestCitizens.PASSWORD);
+		assertThat(first.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).startsWith(REDIRECT + "?code="));
+		this.clock.advance(Duration.ofMinutes(5));
+
+		// signed in already, the app asks for a sign-in now: the sign-in page, saying why
+		HttpResponse<String> asked = send(HttpRequest.newBuilder(uri(authorizeUrl(verifier, "s-2") + "&prompt=login"))
+			.GET());
+		assertThat(asked.statusCode()).isEqualTo(302);
+		String signInPage = asked.headers().firstValue("Location").orElseThrow();
+		assertThat(signInPage).startsWith("http://localhost:" + this.port + "/login?next=");
+		HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(signInPage)).GET());
+		assertThat(page.body()).contains("id=\"sign-in-again\"").contains("id=\"requesting-app\"");
+
+		// the form's answer is the code, for the request without the prompt the sign-in satisfied
+		HttpResponse<String> signedIn = postLogin(hiddenFields(page.body()), TestCitizens.PASSWORD);
+		assertThat(signedIn.statusCode()).isEqualTo(302);
+		String location = signedIn.headers().firstValue("Location").orElseThrow();
+		assertThat(location).startsWith(REDIRECT + "?code=").contains("state=s-2");
+		String code = URI.create(location).getQuery().replaceAll(".*code=([^&]+).*", "$1");
+		HttpResponse<String> tokens = send(HttpRequest.newBuilder(uri("/oauth2/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id=tax-app&code=" + code
+					+ "&code_verifier=" + verifier + "&redirect_uri=" + encode(REDIRECT))));
+		String idToken = JsonPath.read(tokens.body(), "$.id_token");
+		String claims = new String(Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), StandardCharsets.UTF_8);
+		// auth_time: the second sign-in's
+		assertThat(JsonPath.<Number>read(claims, "$.auth_time").longValue())
+			.isEqualTo(MutableClock.START.plus(Duration.ofMinutes(5)).getEpochSecond());
 	}
 
 	@Test

@@ -3,6 +3,8 @@ package org.govtrust.sso.config;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jose.jwk.JWKSet;
@@ -13,6 +15,7 @@ import jakarta.servlet.http.HttpSession;
 import org.govtrust.login.SessionService;
 import org.govtrust.shared.security.SignedIn;
 import org.govtrust.shared.web.BrowserPageSecurity;
+import org.govtrust.sso.AssuranceLevel;
 import org.govtrust.sso.crypto.OpenSslRsa;
 import org.govtrust.sso.persistence.RowContentCache;
 import org.govtrust.sso.persistence.SigningKeys;
@@ -75,7 +78,7 @@ class AuthorizationServerConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityFilterChain authorizationServerSecurityFilterChain(HttpSecurity http, SecurityContextRepository contexts,
-			StepUpFilter stepUp, SessionService sessions, OAuth2AuthorizationService authorizations,
+			SignInRequirementsFilter signInRequirements, SessionService sessions, OAuth2AuthorizationService authorizations,
 			AuthorizationServerSettings settings) throws Exception {
 		OidcLogoutAuthenticationSuccessHandler defaultLogout = new OidcLogoutAuthenticationSuccessHandler();
 		RequestMatcher userInfoRequest = PathPatternRequestMatcher.withDefaults()
@@ -110,6 +113,13 @@ class AuthorizationServerConfiguration {
 						}
 					})))
 				.oidc((oidc) -> oidc
+					// the levels apps may ask for and the prompts honoured (SignInRequirementsFilter);
+					// pairwise subjects for apps registered so; no certificate-bound tokens, as for userinfo
+					.providerConfigurationEndpoint((discovery) -> discovery.providerConfigurationCustomizer((metadata) -> metadata
+						.claim("acr_values_supported", Arrays.stream(AssuranceLevel.values()).map(AssuranceLevel::uri).toList())
+						.claim("prompt_values_supported", List.of("none", "login", "select_account"))
+						.subjectType("pairwise")
+						.tlsClientCertificateBoundAccessTokens(false)))
 					// userinfo answers with the claims of the ID token the app received (scope-filtered
 					// there), from the authorization its access token was found in
 					.userInfoEndpoint((userInfo) -> userInfo.authenticationProviders((providers) -> {
@@ -147,14 +157,17 @@ class AuthorizationServerConfiguration {
 			.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
 			.securityContext((context) -> context.securityContextRepository(contexts))
 			.requestCache((cache) -> cache.disable())
-			.addFilterAfter(stepUp, AnonymousAuthenticationFilter.class)
+			.addFilterAfter(signInRequirements, AnonymousAuthenticationFilter.class)
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
 				if (userInfoRequest.matches(request)) {
 					bearer.commence(request, response, ex); // an API: 401 with WWW-Authenticate: Bearer
 					return;
 				}
-				String target = request.getRequestURI()
-						+ (request.getQueryString() != null ? "?" + request.getQueryString() : "");
+				// a valid authorization request goes on as a GET with its parameters, those its
+				// sign-in satisfies left out; anything else as it came
+				String target = (request.getAttribute(SignInRequirementsFilter.VALIDATED_REQUEST) != null)
+						? SignInRequirementsFilter.continuation(request) : request.getRequestURI()
+								+ (request.getQueryString() != null ? "?" + request.getQueryString() : "");
 				String login = "/login?next=" + URLEncoder.encode(target, StandardCharsets.UTF_8);
 				if (HttpMethod.GET.matches(request.getMethod())) {
 					// the sign-in page answers at the authorization request's own address: one round

@@ -1,5 +1,6 @@
 package org.govtrust.sso.config;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -37,7 +38,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Claims and the step-up filter.
+ * Claims and the filter that enforces what an app asks of the sign-in (level, a recent sign-in, no pages).
  * <ul>
  * <li>{@code sub}: the account id, or for apps registered pairwise a keyed hash of app
  * and account, so apps cannot correlate people;</li>
@@ -56,14 +57,15 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 class SsoConfiguration {
 
 	@Bean
-	StepUpFilter stepUpFilter(ClientService clients, AccountService accounts) {
-		return new StepUpFilter(clients, accounts);
+	SignInRequirementsFilter signInRequirementsFilter(ClientService clients, AccountService accounts, Clock clock) {
+		return new SignInRequirementsFilter(clients, accounts, clock);
 	}
 
-	/** The step-up filter runs only inside the authorization-server chain, not for every request. */
+	/** The sign-in requirements filter runs only inside the authorization-server chain, not for every request. */
 	@Bean
-	FilterRegistrationBean<StepUpFilter> stepUpFilterRegistration(StepUpFilter filter) {
-		FilterRegistrationBean<StepUpFilter> registration = new FilterRegistrationBean<>(filter);
+	FilterRegistrationBean<SignInRequirementsFilter> signInRequirementsFilterRegistration(
+			SignInRequirementsFilter filter) {
+		FilterRegistrationBean<SignInRequirementsFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setEnabled(false);
 		return registration;
 	}

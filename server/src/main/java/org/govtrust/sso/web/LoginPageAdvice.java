@@ -4,9 +4,13 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.govtrust.shared.security.SignedIn;
 import org.govtrust.sso.ClientService;
 import org.govtrust.sso.ClientView;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -14,22 +18,26 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Tells the login pages which government app is asking (name, department, logo) when the
  * person arrives from an authorization request, and whether the app asked for a stronger
- * sign-in. Reached directly, the pages simply sign the person in to their account.
+ * sign-in, or (the person being signed in already) for a sign-in now. Reached directly, the
+ * pages simply sign the person in to their account.
  */
 @ControllerAdvice(basePackages = "org.govtrust.login.web")
 class LoginPageAdvice {
 
 	private final ClientService clients;
 
-	LoginPageAdvice(ClientService clients) {
+	private final String authorizationEndpoint;
+
+	LoginPageAdvice(ClientService clients, AuthorizationServerSettings settings) {
 		this.clients = clients;
+		this.authorizationEndpoint = settings.getAuthorizationEndpoint();
 	}
 
 	@ModelAttribute("requestingApp")
 	@Nullable
 	ClientView requestingApp(HttpServletRequest request) {
 		String next = request.getParameter("next");
-		if (next == null || !next.startsWith("/oauth2/authorize?")) {
+		if (next == null || !forAnApp(request)) {
 			return null;
 		}
 		try {
@@ -44,6 +52,24 @@ class LoginPageAdvice {
 	@ModelAttribute("stepUp")
 	boolean stepUp(HttpServletRequest request) {
 		return request.getParameter("stepUp") != null;
+	}
+
+	/**
+	 * An app asks someone already signed in to sign in now ({@code prompt=login}, or a
+	 * {@code max_age} their sign-in is older than): the only way a signed-in person reaches
+	 * these pages for an app, other than the SMS step-up, which says so itself.
+	 */
+	@ModelAttribute("signInAgain")
+	boolean signInAgain(HttpServletRequest request) {
+		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+		return forAnApp(request) && request.getParameter("stepUp") == null && signedIn != null
+				&& signedIn.getPrincipal() instanceof SignedIn;
+	}
+
+	/** Whether the sign-in goes on to an authorization request. */
+	private boolean forAnApp(HttpServletRequest request) {
+		String next = request.getParameter("next");
+		return next != null && next.startsWith(request.getContextPath() + this.authorizationEndpoint + "?");
 	}
 
 }
