@@ -601,6 +601,20 @@ class OidcFlowTests {
 			.andExpect(status().is3xxRedirection())
 			.andReturn();
 		assertThat(stepUp.getResponse().getRedirectedUrl()).startsWith("/login/sms?stepUp=LOA2&next=");
+		// the page says why, and still does once the code is sent
+		String next = nextOf(stepUp.getResponse().getRedirectedUrl(), "/login/sms?stepUp=LOA2&next=");
+		assertThat(citizen.getPage(stepUp.getResponse().getRedirectedUrl()).andReturn().getResponse().getContentAsString())
+			.contains("id=\"step-up\"")
+			.doesNotContain("id=\"sign-in-again\"");
+		assertThat(citizen
+			.postText("/login/sms/code", MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+					"identifier=13912340001&stepUp=LOA2&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("id=\"step-up\"")
+			.contains("<input type=\"hidden\" name=\"stepUp\" value=\"LOA2\">")
+			.doesNotContain("id=\"sign-in-again\"");
 		citizen.get(authorizeUrl("tax-app", challenge(verifier), "openid", "loa3"))
 			.andExpect(status().isForbidden());
 	}
@@ -667,7 +681,22 @@ class OidcFlowTests {
 		WebClient passwordOnly = importedAndSignedInWithPassword();
 		assertThat(passwordOnly.get(silent + "&acr_values=loa2").andReturn().getResponse().getRedirectedUrl())
 			.startsWith(REDIRECT + "?error=login_required&")
-			.contains("acr_values");
+			.contains("loa%3A2");
+		// a level no sign-in reaches (the counter)
+		assertThat(passwordOnly.get(silent + "&acr_values=loa3").andReturn().getResponse().getRedirectedUrl())
+			.startsWith(REDIRECT + "?error=unmet_authentication_requirements&");
+	}
+
+	@Test
+	void aClerksSessionIsNoSignInToApps() throws Exception {
+		publicClient("tax-app", "LOA1");
+		WebClient staff = signInAdmin();
+		String authorize = authorizeUrl("tax-app", challenge("verifier-" + "s".repeat(40)), "openid", null);
+		assertThat(nextOf(staff.get(authorize).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+			.getRedirectedUrl(), "/login?next=")).isEqualTo(authorize);
+		assertThat(staff.get(authorize + "&prompt=none").andReturn().getResponse().getRedirectedUrl())
+			.startsWith(REDIRECT + "?error=login_required&");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM oauth2_authorization").query(Integer.class).single()).isZero();
 	}
 
 	@Test
@@ -676,8 +705,18 @@ class OidcFlowTests {
 		WebClient citizen = registeredCitizen();
 		String verifier = "verifier-" + "l".repeat(40);
 		String authorize = authorizeUrl("tax-app", challenge(verifier), "openid", null);
-		// signed in a moment ago: max_age is met, the code comes at once
+		// signed in a moment ago: max_age is met, the code comes at once (sent empty, it is not sent)
 		code(citizen.get(authorize + "&max_age=3600").andExpect(status().is3xxRedirection()).andReturn());
+		code(citizen.get(authorize + "&max_age=").andExpect(status().is3xxRedirection()).andReturn());
+		// max_age=0 is prompt=login
+		assertThat(nextOf(citizen.get(authorize + "&max_age=0").andReturn().getResponse().getRedirectedUrl(),
+				"/login?again=1&next=")).isEqualTo(authorize);
+		// without a session the sign-in page answers, and its sign-in goes on without them too
+		assertThat(nextOf(new WebClient(this.mvc, this.json).get(authorize + "&prompt=login&max_age=60")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getForwardedUrl(), "/login?next=")).isEqualTo(authorize);
 
 		this.clock.advance(Duration.ofMinutes(90));
 		for (String asked : List.of("&prompt=login", "&max_age=3600", "&prompt=select_account")) {
@@ -685,18 +724,20 @@ class OidcFlowTests {
 				.andExpect(status().is3xxRedirection())
 				.andReturn()
 				.getResponse()
-				.getRedirectedUrl(), "/login?next=");
+				.getRedirectedUrl(), "/login?again=1&next=");
 			// the sign-in goes on with the same request, less what it satisfies
 			assertThat(next).as(asked).isEqualTo(authorize);
 		}
 		String next = nextOf(citizen.get(authorize + "&prompt=login").andReturn().getResponse().getRedirectedUrl(),
-				"/login?next=");
-		// the page says why a signed-in person is asked to sign in
-		assertThat(citizen.getPage("/login?lang=en&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))
+				"/login?again=1&next=");
+		// the page says why a signed-in person is asked to sign in, and its form carries it on
+		assertThat(citizen.getPage("/login?again=1&lang=en&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
-			.getContentAsString()).contains("id=\"sign-in-again\"").contains("sign in once more now");
+			.getContentAsString()).contains("id=\"sign-in-again\"")
+			.contains("sign in once more now")
+			.contains("<input type=\"hidden\" name=\"again\" value=\"1\">");
 		MvcResult signedIn = citizen
 			.postText("/login", MediaType.APPLICATION_FORM_URLENCODED_VALUE,
 					"identifier=" + TestPersons.WANG_ID + "&password="

@@ -150,7 +150,7 @@ class SignInAtTheAuthorizationEndpointTests {
 			.GET());
 		assertThat(asked.statusCode()).isEqualTo(302);
 		String signInPage = asked.headers().firstValue("Location").orElseThrow();
-		assertThat(signInPage).startsWith("http://localhost:" + this.port + "/login?next=");
+		assertThat(signInPage).startsWith("http://localhost:" + this.port + "/login?again=1&next=");
 		HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create(signInPage)).GET());
 		assertThat(page.body()).contains("id=\"sign-in-again\"").contains("id=\"requesting-app\"");
 

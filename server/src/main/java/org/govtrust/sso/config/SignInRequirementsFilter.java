@@ -42,12 +42,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * below it is sent to the SMS-code sign-in (which reaches LOA2) and comes back; a level that
  * cannot be reached online (LOA3: counter) is refused with the route to the counter.</li>
  * <li><b>A recent sign-in</b> (OpenID Connect Core 3.1.2.1): {@code prompt=login}, or more
- * than {@code max_age} seconds since the session's sign-in. The person is sent to the
- * sign-in page again. {@code prompt=select_account} is answered the same way: a browser
+ * than {@code max_age} seconds since the session's sign-in ({@code max_age=0}: always). The
+ * person is sent to the sign-in page again, which says why. {@code prompt=select_account} is answered the same way: a browser
  * holds one person's session, and signing in is how another one is chosen.</li>
  * <li><b>No page at all</b> ({@code prompt=none}): where the person would have to sign in (no
  * session, or one too old or below the level), the app hears {@code login_required} at its
- * redirect address instead.</li>
+ * redirect address instead; where no sign-in reaches the level (the counter),
+ * {@code unmet_authentication_requirements}.</li>
+ * <li><b>A clerk's session</b> (staff) is no sign-in to government apps: the sign-in page, or
+ * {@code login_required}.</li>
  * </ul>
  * A sign-in these send the person to goes on with the request without {@code max_age} and
  * without {@code prompt}'s {@code login} and {@code select_account} ({@link #continuation}):
@@ -66,6 +69,9 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 	private static final String PROMPT = "prompt";
 
 	private static final String MAX_AGE = "max_age";
+
+	/** Not used here, and may carry personal claims: not copied into an address. */
+	private static final String ID_TOKEN_HINT = "id_token_hint";
 
 	/** {@code prompt}: no page may be shown. */
 	private static final String NONE = "none";
@@ -119,24 +125,37 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 			return;
 		}
 		if (who.kind() == SignedIn.Kind.STAFF) {
-			chain.doFilter(request, response);
+			// a clerk's session is not a sign-in to government apps: a person or an enterprise signs in
+			if (silent) {
+				refuse("login_required", "A staff session does not sign in to apps", authorization, request, response);
+				return;
+			}
+			response.sendRedirect(request.getContextPath() + "/login?next=" + encodedContinuation(request));
 			return;
 		}
-		boolean signInNow = prompts.stream().anyMatch(SIGN_IN_NOW::contains)
-				|| (maxAge != null && Duration.between(who.authenticatedAt(), this.clock.instant()).getSeconds() > maxAge);
-		AssuranceLevel required = required(authorization, request);
+		boolean signInNow = prompts.stream().anyMatch(SIGN_IN_NOW::contains) || (maxAge != null && (maxAge == 0
+				|| Duration.between(who.authenticatedAt(), this.clock.instant()).compareTo(Duration.ofSeconds(maxAge)) > 0));
+		AssuranceLevel required = required(authorization);
 		boolean below = required != AssuranceLevel.LOA1 && Levels.of(who,
 				who.kind() == SignedIn.Kind.CITIZEN ? this.accounts.account(who.id()).realNameLevel() : null)
 			.compareTo(required) < 0;
-		if (silent && (signInNow || below)) {
-			refuse("login_required", "OpenID Connect 1.0 Authentication Request Parameter: "
-					+ (below ? "acr_values" : (maxAge != null) ? "max_age" : PROMPT), authorization, request, response);
+		boolean reachableOnline = required == AssuranceLevel.LOA2 && who.kind() == SignedIn.Kind.CITIZEN;
+		if (silent && below) {
+			// a level no sign-in reaches (the counter) is not a sign-in the app could ask for either
+			refuse(reachableOnline ? "login_required" : "unmet_authentication_requirements",
+					"The app asks for " + required.uri() + " (acr_values or its registered level)", authorization,
+					request, response);
 			return;
 		}
-		String next = URLEncoder.encode(continuation(request), StandardCharsets.UTF_8);
-		if (below && required == AssuranceLevel.LOA2 && who.kind() == SignedIn.Kind.CITIZEN) {
+		if (silent && signInNow) {
+			refuse("login_required", "OpenID Connect 1.0 Authentication Request Parameter: max_age", authorization,
+					request, response);
+			return;
+		}
+		if (below && reachableOnline) {
 			// the SMS-code sign-in is a sign-in now as well
-			response.sendRedirect(request.getContextPath() + "/login/sms?stepUp=LOA2&next=" + next);
+			response.sendRedirect(
+					request.getContextPath() + "/login/sms?stepUp=LOA2&next=" + encodedContinuation(request));
 			return;
 		}
 		if (below) {
@@ -146,18 +165,18 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 		}
 		if (signInNow) {
 			String page = (who.kind() == SignedIn.Kind.ENTERPRISE) ? "/login/certificate" : "/login";
-			response.sendRedirect(request.getContextPath() + page + "?next=" + next);
+			response.sendRedirect(request.getContextPath() + page + "?again=1&next=" + encodedContinuation(request));
 			return;
 		}
 		chain.doFilter(request, response);
 	}
 
 	/** The level the app is registered with, or the higher one it asks for. */
-	private AssuranceLevel required(OAuth2AuthorizationCodeRequestAuthenticationToken authorization,
-			HttpServletRequest request) {
+	private AssuranceLevel required(OAuth2AuthorizationCodeRequestAuthenticationToken authorization) {
 		ClientView client = this.clients.find(authorization.getClientId()).orElse(null);
 		AssuranceLevel required = (client != null) ? client.requiredLevel() : AssuranceLevel.LOA1;
-		AssuranceLevel asked = AssuranceLevel.highest(request.getParameter("acr_values"));
+		AssuranceLevel asked = AssuranceLevel
+			.highest((authorization.getAdditionalParameters().get("acr_values") instanceof String values) ? values : null);
 		return (asked != null && asked.compareTo(required) > 0) ? asked : required;
 	}
 
@@ -173,12 +192,12 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * {@code max_age}: whole seconds, 0 or more.
+	 * {@code max_age}: whole seconds, 0 or more; sent empty, as if not sent (RFC 6749 3.1).
 	 * @throws IllegalArgumentException for anything else
 	 */
 	private static @Nullable Long maxAge(OAuth2AuthorizationCodeRequestAuthenticationToken authorization) {
 		Object value = authorization.getAdditionalParameters().get(MAX_AGE);
-		if (value == null) {
+		if (value == null || "".equals(value)) {
 			return null;
 		}
 		if (!(value instanceof String text) || !text.matches("[0-9]{1,10}")) {
@@ -190,7 +209,9 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 	/**
 	 * The authorization request as the GET that a sign-in for it goes on with: its parameters
 	 * (a form POST's as well), without {@code max_age} and without {@code prompt}'s
-	 * {@code login} and {@code select_account}, which that sign-in satisfies.
+	 * {@code login} and {@code select_account}, which that sign-in satisfies, and without
+	 * {@code id_token_hint}, which GovTrust does not use here and which may hold personal claims
+	 * that a form POST kept out of addresses, logs and the browser's history.
 	 * @param request a validated authorization request
 	 * @return the path and query, with the context path
 	 */
@@ -199,7 +220,7 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 		char separator = '?';
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
 			String name = parameter.getKey();
-			if (MAX_AGE.equals(name)) {
+			if (MAX_AGE.equals(name) || ID_TOKEN_HINT.equals(name)) {
 				continue;
 			}
 			for (String value : parameter.getValue()) {
@@ -214,6 +235,10 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 			}
 		}
 		return target.toString();
+	}
+
+	private static String encodedContinuation(HttpServletRequest request) {
+		return URLEncoder.encode(continuation(request), StandardCharsets.UTF_8);
 	}
 
 	private static String encode(String value) {

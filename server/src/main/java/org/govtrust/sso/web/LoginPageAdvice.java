@@ -4,12 +4,9 @@ import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.govtrust.shared.security.SignedIn;
 import org.govtrust.sso.ClientService;
 import org.govtrust.sso.ClientView;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -18,7 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Tells the login pages which government app is asking (name, department, logo) when the
  * person arrives from an authorization request, and whether the app asked for a stronger
- * sign-in, or (the person being signed in already) for a sign-in now. Reached directly, the
+ * sign-in or for a sign-in now (sso.config.SignInRequirementsFilter). Reached directly, the
  * pages simply sign the person in to their account.
  */
 @ControllerAdvice(basePackages = "org.govtrust.login.web")
@@ -56,14 +53,12 @@ class LoginPageAdvice {
 
 	/**
 	 * An app asks someone already signed in to sign in now ({@code prompt=login}, or a
-	 * {@code max_age} their sign-in is older than): the only way a signed-in person reaches
-	 * these pages for an app, other than the SMS step-up, which says so itself.
+	 * {@code max_age} their sign-in is older than): the authorization server sends them here
+	 * with {@code again}, which the pages' forms carry on.
 	 */
 	@ModelAttribute("signInAgain")
 	boolean signInAgain(HttpServletRequest request) {
-		Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-		return forAnApp(request) && request.getParameter("stepUp") == null && signedIn != null
-				&& signedIn.getPrincipal() instanceof SignedIn;
+		return forAnApp(request) && request.getParameter("again") != null && request.getParameter("stepUp") == null;
 	}
 
 	/** Whether the sign-in goes on to an authorization request. */
