@@ -18,13 +18,24 @@ public final class Levels {
 		if ("CERTIFICATE".equals(who.method())) {
 			return AssuranceLevel.LOA4;
 		}
-		if ("SOFT_CERTIFICATE".equals(who.method()) || realName == RealNameLevel.COUNTER_VERIFIED) {
+		if ("SOFT_CERTIFICATE".equals(who.method())) {
 			return AssuranceLevel.LOA3;
 		}
-		if ("SMS".equals(who.method()) || realName == RealNameLevel.ONLINE_VERIFIED) {
-			return AssuranceLevel.LOA2;
+		AssuranceLevel byRealName = ofPassword(realName);
+		return ("SMS".equals(who.method()) && byRealName.compareTo(AssuranceLevel.LOA2) < 0) ? AssuranceLevel.LOA2
+				: byRealName;
+	}
+
+	/**
+	 * The level a citizen's password sign-in reaches: what the real name alone gives.
+	 * @param realName how the account's real name was verified
+	 * @return LOA3 counter-verified, LOA2 verified online, otherwise LOA1
+	 */
+	public static AssuranceLevel ofPassword(@Nullable RealNameLevel realName) {
+		if (realName == RealNameLevel.COUNTER_VERIFIED) {
+			return AssuranceLevel.LOA3;
 		}
-		return AssuranceLevel.LOA1;
+		return (realName == RealNameLevel.ONLINE_VERIFIED) ? AssuranceLevel.LOA2 : AssuranceLevel.LOA1;
 	}
 
 	/**

@@ -688,6 +688,21 @@ class OidcFlowTests {
 	}
 
 	@Test
+	void aSignInNowForALevelThatOnlyTheSmsCodeReachesGoesStraightToTheSmsSignIn() throws Exception {
+		publicClient("tax-app", "LOA2");
+		WebClient citizen = importedAndSignedInWithPassword(); // real name not verified: a password gives LOA1
+		this.clock.advance(Duration.ofMinutes(2)); // a code a minute to a phone; activation sent one
+		citizen.post("/api/v1/login/sms-code", Map.of("identifier", TestPersons.LI_ID)).andExpect(status().isAccepted());
+		citizen.post("/api/v1/login/sms", Map.of("identifier", TestPersons.LI_ID, "code", citizen.latestCode("13912340001")))
+			.andExpect(status().isOk());
+		String authorize = authorizeUrl("tax-app", challenge("verifier-" + "m".repeat(40)), "openid", null);
+		code(citizen.get(authorize).andExpect(status().is3xxRedirection()).andReturn()); // LOA2 by the SMS code
+		// a password sign-in now would fall below the app's level: the SMS-code sign-in, once
+		assertThat(nextOf(citizen.get(authorize + "&prompt=login").andReturn().getResponse().getRedirectedUrl(),
+				"/login/sms?stepUp=LOA2&next=")).isEqualTo(authorize);
+	}
+
+	@Test
 	void aClerksSessionIsNoSignInToApps() throws Exception {
 		publicClient("tax-app", "LOA1");
 		WebClient staff = signInAdmin();
@@ -837,13 +852,20 @@ class OidcFlowTests {
 	@Test
 	void loginPageShowsWhichAppIsAsking() throws Exception {
 		publicClient("tax-app", "LOA1");
-		String next = authorizeUrl("tax-app", challenge("v".repeat(50)), "openid", null);
+		String next = authorizeUrl("tax-app", challenge("v".repeat(50)), "openid", null) + "&login_hint=13912340001";
 		String page = this.mvc.perform(get(URI.create("/login?lang=zh-CN&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("电子税务局");
+		// the identifier the app suggests is filled in; one that cannot be an identifier is not
+		assertThat(page).contains("name=\"identifier\" type=\"text\" value=\"13912340001\"");
+		assertThat(this.mvc.perform(get(URI.create("/login/sms?next=" + URLEncoder.encode(
+				next.replace("13912340001", "x".repeat(65)), StandardCharsets.UTF_8))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("电子税务局").contains("name=\"identifier\" type=\"text\" value=\"\"");
 		// the language switch keeps the app (and where to go after signing in)
 		Matcher link = Pattern.compile("id=\"lang-switch\" href=\"([^\"]+)\"").matcher(page);
 		assertThat(link.find()).isTrue();

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.govtrust.identity.AccountService;
+import org.govtrust.identity.RealNameLevel;
 import org.govtrust.shared.security.SignedIn;
 import org.govtrust.shared.web.ProblemWriter;
 import org.govtrust.sso.AssuranceLevel;
@@ -136,9 +137,9 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 		boolean signInNow = prompts.stream().anyMatch(SIGN_IN_NOW::contains) || (maxAge != null && (maxAge == 0
 				|| Duration.between(who.authenticatedAt(), this.clock.instant()).compareTo(Duration.ofSeconds(maxAge)) > 0));
 		AssuranceLevel required = required(authorization);
-		boolean below = required != AssuranceLevel.LOA1 && Levels.of(who,
-				who.kind() == SignedIn.Kind.CITIZEN ? this.accounts.account(who.id()).realNameLevel() : null)
-			.compareTo(required) < 0;
+		RealNameLevel realName = (required != AssuranceLevel.LOA1 && who.kind() == SignedIn.Kind.CITIZEN)
+				? this.accounts.account(who.id()).realNameLevel() : null;
+		boolean below = required != AssuranceLevel.LOA1 && Levels.of(who, realName).compareTo(required) < 0;
 		boolean reachableOnline = required == AssuranceLevel.LOA2 && who.kind() == SignedIn.Kind.CITIZEN;
 		if (silent && below) {
 			// a level no sign-in reaches (the counter) is not a sign-in the app could ask for either
@@ -152,7 +153,11 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 					request, response);
 			return;
 		}
-		if (below && reachableOnline) {
+		// a sign-in now that a password would leave below the level (the real name alone does not
+		// reach it) is the SMS code's, not a password and then the SMS code
+		boolean passwordTooWeak = signInNow && reachableOnline
+				&& Levels.ofPassword(realName).compareTo(required) < 0;
+		if ((below || passwordTooWeak) && reachableOnline) {
 			// the SMS-code sign-in is a sign-in now as well
 			response.sendRedirect(
 					request.getContextPath() + "/login/sms?stepUp=LOA2&next=" + encodedContinuation(request));

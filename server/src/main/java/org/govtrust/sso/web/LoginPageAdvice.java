@@ -1,6 +1,7 @@
 package org.govtrust.sso.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,6 +12,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Tells the login pages which government app is asking (name, department, logo) when the
@@ -20,6 +22,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @ControllerAdvice(basePackages = "org.govtrust.login.web")
 class LoginPageAdvice {
+
+	/** Longer than any ID number, phone or login name: not a hint to show. */
+	private static final int LOGIN_HINT_MAX = 64;
 
 	private final ClientService clients;
 
@@ -33,17 +38,20 @@ class LoginPageAdvice {
 	@ModelAttribute("requestingApp")
 	@Nullable
 	ClientView requestingApp(HttpServletRequest request) {
-		String next = request.getParameter("next");
-		if (next == null || !forAnApp(request)) {
-			return null;
-		}
-		try {
-			String clientId = UriComponentsBuilder.fromUri(URI.create(next)).build().getQueryParams().getFirst("client_id");
-			return clientId == null ? null : this.clients.find(clientId).orElse(null);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		String clientId = appRequestParameter(request, "client_id");
+		return clientId == null ? null : this.clients.find(clientId).orElse(null);
+	}
+
+	/**
+	 * The identifier the app suggests ({@code login_hint}: it may know the person's phone or
+	 * login name), to fill in the identifier field; the person can change it.
+	 */
+	@ModelAttribute("loginHint")
+	@Nullable
+	String loginHint(HttpServletRequest request) {
+		String hint = appRequestParameter(request, "login_hint");
+		return (hint != null && hint.length() <= LOGIN_HINT_MAX && hint.chars().noneMatch(Character::isISOControl))
+				? hint.strip() : null;
 	}
 
 	@ModelAttribute("stepUp")
@@ -59,6 +67,21 @@ class LoginPageAdvice {
 	@ModelAttribute("signInAgain")
 	boolean signInAgain(HttpServletRequest request) {
 		return forAnApp(request) && request.getParameter("again") != null && request.getParameter("stepUp") == null;
+	}
+
+	/** A parameter of the authorization request the sign-in goes on to, decoded. */
+	private @Nullable String appRequestParameter(HttpServletRequest request, String name) {
+		String next = request.getParameter("next");
+		if (next == null || !forAnApp(request)) {
+			return null;
+		}
+		try {
+			String value = UriComponentsBuilder.fromUri(URI.create(next)).build().getQueryParams().getFirst(name);
+			return (value == null) ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/** Whether the sign-in goes on to an authorization request. */
