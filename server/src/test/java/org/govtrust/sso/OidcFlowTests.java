@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -874,6 +875,31 @@ class OidcFlowTests {
 		assertThat(this.mvc.perform(get(URI.create(english))).andReturn().getResponse().getContentAsString())
 			.contains("电子税务局")
 			.contains("Sign in");
+	}
+
+	@Test
+	void theLanguageAnAppAsksForIsThePagesUntilThePersonChoosesOne() throws Exception {
+		publicClient("tax-app", "LOA1");
+		String page = "/login?next=" + URLEncoder.encode(
+				authorizeUrl("tax-app", challenge("v".repeat(50)), "openid", null) + "&ui_locales=fr%20en-US",
+				StandardCharsets.UTF_8);
+		// no choice yet: the first language of the app's these pages have, kept for the pages after
+		MvcResult english = this.mvc.perform(get(URI.create(page))).andExpect(status().isOk()).andReturn();
+		assertThat(english.getResponse().getContentAsString()).contains("Sign in");
+		assertThat(english.getResponse().getCookie("govtrust_lang")).isNotNull()
+			.satisfies((cookie) -> assertThat(cookie.getValue()).isEqualTo("en"));
+		// the person's own choice wins: a switch on the page, or one made before
+		assertThat(this.mvc.perform(get(URI.create(page + "&lang=zh-CN"))).andReturn().getResponse().getContentAsString())
+			.doesNotContain("Sign in");
+		assertThat(this.mvc.perform(get(URI.create(page)).cookie(new Cookie("govtrust_lang", "zh-CN")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain("Sign in");
+		// none of them here: Chinese
+		assertThat(this.mvc.perform(get(URI.create(page.replace("%2520en-US", ""))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).doesNotContain("Sign in");
 	}
 
 	@Test

@@ -172,6 +172,16 @@ class SignInAtTheAuthorizationEndpointTests {
 	}
 
 	@Test
+	void theLanguageTheAppAsksForIsTheSignInPagesAtTheAuthorizationEndpoint() throws Exception {
+		HttpResponse<String> page = send(HttpRequest
+			.newBuilder(uri(authorizeUrl("verifier-" + "u".repeat(40), "s-1") + "&ui_locales=en-GB%20zh-CN"))
+			.GET());
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Sign in").contains("id=\"requesting-app\"");
+		assertThat(this.cookies).containsEntry("govtrust_lang", "en");
+	}
+
+	@Test
 	void theAuthorizationServersErrorPageHasThePagesHeaders() throws Exception {
 		HttpResponse<String> refused = send(HttpRequest
 			.newBuilder(uri("/oauth2/authorize?response_type=code&client_id=no-such-app&scope=openid"))

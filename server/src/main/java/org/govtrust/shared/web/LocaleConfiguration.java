@@ -18,13 +18,20 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Chinese by default, English on request. Pages switch with {@code ?lang=en} /
- * {@code ?lang=zh-CN}, remembered in a cookie; JSON APIs follow {@code Accept-Language}
- * (zh or en), defaulting to Chinese.
+ * {@code ?lang=zh-CN}, remembered in a cookie; until a person has chosen, the language an app
+ * asks for on its authorization request ({@code ui_locales}, {@link AppLanguageInterceptor}).
+ * JSON APIs follow {@code Accept-Language} (zh or en), defaulting to Chinese.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+	/** The pages' language switch. */
+	static final String LANGUAGE_PARAMETER = "lang";
+
+	/** The cookie that keeps a page language. */
+	static final String LANGUAGE_COOKIE = "govtrust_lang";
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -34,9 +41,10 @@ class LocaleConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
-		interceptor.setParamName("lang");
+		interceptor.setParamName(LANGUAGE_PARAMETER);
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(new AppLanguageInterceptor(new PageOrApiLocaleResolver(), LANGUAGE_COOKIE));
 	}
 
 	static Locale supported(@Nullable Locale requested) {
@@ -49,7 +57,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 	static final class PageOrApiLocaleResolver extends CookieLocaleResolver {
 
 		PageOrApiLocaleResolver() {
-			super("govtrust_lang");
+			super(LANGUAGE_COOKIE);
 			setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
 			setCookieSameSite("Lax");
 		}
