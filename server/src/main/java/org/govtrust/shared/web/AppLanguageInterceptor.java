@@ -1,7 +1,5 @@
 package org.govtrust.shared.web;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,8 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 import org.springframework.web.util.WebUtils;
 
 /**
@@ -65,13 +61,7 @@ final class AppLanguageInterceptor implements HandlerInterceptor {
 		if (next == null || !next.startsWith("/") || !next.contains(UI_LOCALES + "=")) {
 			return null;
 		}
-		try {
-			String value = UriComponentsBuilder.fromUri(URI.create(next)).build().getQueryParams().getFirst(UI_LOCALES);
-			return (value == null) ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return PageAddresses.queryParameter(next, UI_LOCALES);
 	}
 
 }

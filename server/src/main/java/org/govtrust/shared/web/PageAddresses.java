@@ -1,10 +1,13 @@
 package org.govtrust.shared.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The address of the page a request belongs to, as the browser wrote it (path and query, still
@@ -35,6 +38,23 @@ public final class PageAddresses {
 				return null;
 			}
 			return page.getRawPath() + ((page.getRawQuery() != null) ? "?" + page.getRawQuery() : "");
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * A parameter of an address's query, such as the authorization request a sign-in goes on
+	 * to ({@code next}).
+	 * @param address a path and query, encoded
+	 * @param name the parameter
+	 * @return its first value, decoded, or null when absent or unreadable
+	 */
+	public static @Nullable String queryParameter(String address, String name) {
+		try {
+			String value = UriComponentsBuilder.fromUri(URI.create(address)).build().getQueryParams().getFirst(name);
+			return (value == null) ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

@@ -1,18 +1,14 @@
 package org.govtrust.sso.web;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.govtrust.shared.web.PageAddresses;
 import org.govtrust.sso.ClientService;
 import org.govtrust.sso.ClientView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Tells the login pages which government app is asking (name, department, logo) when the
@@ -72,16 +68,7 @@ class LoginPageAdvice {
 	/** A parameter of the authorization request the sign-in goes on to, decoded. */
 	private @Nullable String appRequestParameter(HttpServletRequest request, String name) {
 		String next = request.getParameter("next");
-		if (next == null || !forAnApp(request)) {
-			return null;
-		}
-		try {
-			String value = UriComponentsBuilder.fromUri(URI.create(next)).build().getQueryParams().getFirst(name);
-			return (value == null) ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return (next != null && forAnApp(request)) ? PageAddresses.queryParameter(next, name) : null;
 	}
 
 	/** Whether the sign-in goes on to an authorization request. */
