@@ -701,6 +701,10 @@ class OidcFlowTests {
 		// a password sign-in now would fall below the app's level: the SMS-code sign-in, once
 		assertThat(nextOf(citizen.get(authorize + "&prompt=login").andReturn().getResponse().getRedirectedUrl(),
 				"/login/sms?stepUp=LOA2&next=")).isEqualTo(authorize);
+		// a real name verified online reaches it with a password: the sign-in page
+		WebClient verified = registeredCitizen();
+		assertThat(nextOf(verified.get(authorize + "&prompt=login").andReturn().getResponse().getRedirectedUrl(),
+				"/login?again=1&next=")).isEqualTo(authorize);
 	}
 
 	@Test
@@ -883,11 +887,18 @@ class OidcFlowTests {
 		String page = "/login?next=" + URLEncoder.encode(
 				authorizeUrl("tax-app", challenge("v".repeat(50)), "openid", null) + "&ui_locales=fr%20en-US",
 				StandardCharsets.UTF_8);
-		// no choice yet: the first language of the app's these pages have, kept for the pages after
+		// no choice yet: the first language of the app's these pages have (a '+' is a space, as in any query),
+		// for this page: nothing is kept, the next app decides again
 		MvcResult english = this.mvc.perform(get(URI.create(page))).andExpect(status().isOk()).andReturn();
 		assertThat(english.getResponse().getContentAsString()).contains("Sign in");
-		assertThat(english.getResponse().getCookie("govtrust_lang")).isNotNull()
-			.satisfies((cookie) -> assertThat(cookie.getValue()).isEqualTo("en"));
+		assertThat(english.getResponse().getCookie("govtrust_lang")).isNull();
+		assertThat(this.mvc.perform(get(URI.create(page.replace("%2520", "%2B"))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Sign in");
+		// other pages keep the person's language (here the default)
+		assertThat(this.mvc.perform(get(URI.create("/register?ui_locales=en"))).andReturn().getResponse().getContentAsString())
+			.doesNotContain("Register with your real name");
 		// the person's own choice wins: a switch on the page, or one made before
 		assertThat(this.mvc.perform(get(URI.create(page + "&lang=zh-CN"))).andReturn().getResponse().getContentAsString())
 			.doesNotContain("Sign in");

@@ -7,34 +7,32 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.util.WebUtils;
 
 /**
- * The language an app asks for the pages it sends a person to (OpenID Connect's
- * {@code ui_locales}: language tags in order of preference, on the authorization request,
- * which the sign-in pages see as their own parameter or inside {@code next}), for a person who
- * has not chosen one here: the first of them these pages have, kept like a choice of their
- * own, so the consent page and the pages after it follow. A person's own choice ({@code ?lang=},
- * or the cookie it left) always wins; the JSON APIs follow {@code Accept-Language} as before.
+ * The language an app asks for the sign-in pages (OpenID Connect's {@code ui_locales}:
+ * language tags in order of preference, on the authorization request, which those pages see
+ * as their own parameter or inside {@code next}), for a person who has not chosen one here:
+ * the first of them these pages have, for this page only. A person's own choice
+ * ({@code ?lang=}, or the cookie it left) wins, and nothing is kept: the next app's request
+ * decides again, and the pages after the sign-in (the consent page) follow the person's
+ * choice or Chinese. Registered for the sign-in pages alone ({@link LocaleConfiguration}).
  */
 final class AppLanguageInterceptor implements HandlerInterceptor {
 
 	static final String UI_LOCALES = "ui_locales";
 
-	private final LocaleResolver locales;
-
 	private final String cookie;
 
-	AppLanguageInterceptor(LocaleResolver locales, String cookie) {
-		this.locales = locales;
+	AppLanguageInterceptor(String cookie) {
 		this.cookie = cookie;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (request.getParameter(LocaleConfiguration.LANGUAGE_PARAMETER) != null
-				|| WebUtils.getCookie(request, this.cookie) != null || GlobalExceptionAdvice.isApi(request)) {
+				|| WebUtils.getCookie(request, this.cookie) != null) {
 			return true;
 		}
 		String asked = asked(request);
@@ -43,9 +41,12 @@ final class AppLanguageInterceptor implements HandlerInterceptor {
 		}
 		for (String tag : asked.strip().split(" +")) {
 			Locale locale = Locale.forLanguageTag(tag);
-			if (LocaleConfiguration.SUPPORTED.stream().anyMatch((page) -> page.getLanguage().equals(locale.getLanguage()))) {
-				this.locales.setLocale(request, response, locale);
-				break;
+			for (Locale page : LocaleConfiguration.SUPPORTED) {
+				if (page.getLanguage().equals(locale.getLanguage())) {
+					// the locale resolver's own per-request answer, without its cookie
+					request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, page);
+					return true;
+				}
 			}
 		}
 		return true;

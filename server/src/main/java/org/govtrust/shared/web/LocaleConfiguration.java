@@ -18,8 +18,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Chinese by default, English on request. Pages switch with {@code ?lang=en} /
- * {@code ?lang=zh-CN}, remembered in a cookie; until a person has chosen, the language an app
- * asks for on its authorization request ({@code ui_locales}, {@link AppLanguageInterceptor}).
+ * {@code ?lang=zh-CN}, remembered in a cookie; until a person has chosen, the sign-in pages
+ * take the language an app asks for on its authorization request ({@code ui_locales},
+ * {@link AppLanguageInterceptor}).
  * JSON APIs follow {@code Accept-Language} (zh or en), defaulting to Chinese.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,7 +45,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName(LANGUAGE_PARAMETER);
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
-		registry.addInterceptor(new AppLanguageInterceptor(new PageOrApiLocaleResolver(), LANGUAGE_COOKIE));
+		registry.addInterceptor(new AppLanguageInterceptor(LANGUAGE_COOKIE)).addPathPatterns("/login", "/login/**");
 	}
 
 	static Locale supported(@Nullable Locale requested) {

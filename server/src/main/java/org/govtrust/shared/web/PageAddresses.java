@@ -49,12 +49,13 @@ public final class PageAddresses {
 	 * to ({@code next}).
 	 * @param address a path and query, encoded
 	 * @param name the parameter
-	 * @return its first value, decoded, or null when absent or unreadable
+	 * @return its first value, decoded as the container decodes a query ({@code +} a space),
+	 * or null when absent or unreadable
 	 */
 	public static @Nullable String queryParameter(String address, String name) {
 		try {
 			String value = UriComponentsBuilder.fromUri(URI.create(address)).build().getQueryParams().getFirst(name);
-			return (value == null) ? null : UriUtils.decode(value, StandardCharsets.UTF_8);
+			return (value == null) ? null : UriUtils.decode(value.replace('+', ' '), StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

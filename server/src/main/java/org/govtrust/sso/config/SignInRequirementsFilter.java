@@ -44,11 +44,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * cannot be reached online (LOA3: counter) is refused with the route to the counter.</li>
  * <li><b>A recent sign-in</b> (OpenID Connect Core 3.1.2.1): {@code prompt=login}, or more
  * than {@code max_age} seconds since the session's sign-in ({@code max_age=0}: always). The
- * person is sent to the sign-in page again, which says why. {@code prompt=select_account} is answered the same way: a browser
- * holds one person's session, and signing in is how another one is chosen.</li>
+ * person is sent to the sign-in page again, which says why. {@code prompt=select_account}
+ * is answered the same way: a browser holds one person's session, and signing in is how
+ * another one is chosen.</li>
  * <li><b>No page at all</b> ({@code prompt=none}): where the person would have to sign in (no
  * session, or one too old or below the level), the app hears {@code login_required} at its
- * redirect address instead; where no sign-in reaches the level (the counter),
+ * redirect address instead; where no sign-in reaches the level (the counter, for a person),
  * {@code unmet_authentication_requirements}.</li>
  * <li><b>A clerk's session</b> (staff) is no sign-in to government apps: the sign-in page, or
  * {@code login_required}.</li>
@@ -99,7 +100,8 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!(request.getAttribute(VALIDATED_REQUEST) instanceof OAuth2AuthorizationCodeRequestAuthenticationToken authorization)) {
+		if (!(request.getAttribute(VALIDATED_REQUEST) instanceof OAuth2AuthorizationCodeRequestAuthenticationToken
+				authorization)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -140,9 +142,11 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 		RealNameLevel realName = (required != AssuranceLevel.LOA1 && who.kind() == SignedIn.Kind.CITIZEN)
 				? this.accounts.account(who.id()).realNameLevel() : null;
 		boolean below = required != AssuranceLevel.LOA1 && Levels.of(who, realName).compareTo(required) < 0;
-		boolean reachableOnline = required == AssuranceLevel.LOA2 && who.kind() == SignedIn.Kind.CITIZEN;
+		// the SMS code takes a person to LOA2, a USB key an enterprise to LOA4; the counter is no sign-in
+		boolean reachableOnline = (who.kind() == SignedIn.Kind.CITIZEN) ? required == AssuranceLevel.LOA2
+				: who.kind() == SignedIn.Kind.ENTERPRISE;
+		boolean smsReaches = reachableOnline && who.kind() == SignedIn.Kind.CITIZEN;
 		if (silent && below) {
-			// a level no sign-in reaches (the counter) is not a sign-in the app could ask for either
 			refuse(reachableOnline ? "login_required" : "unmet_authentication_requirements",
 					"The app asks for " + required.uri() + " (acr_values or its registered level)", authorization,
 					request, response);
@@ -155,9 +159,8 @@ final class SignInRequirementsFilter extends OncePerRequestFilter {
 		}
 		// a sign-in now that a password would leave below the level (the real name alone does not
 		// reach it) is the SMS code's, not a password and then the SMS code
-		boolean passwordTooWeak = signInNow && reachableOnline
-				&& Levels.ofPassword(realName).compareTo(required) < 0;
-		if ((below || passwordTooWeak) && reachableOnline) {
+		boolean passwordTooWeak = signInNow && smsReaches && Levels.ofPassword(realName).compareTo(required) < 0;
+		if ((below || passwordTooWeak) && smsReaches) {
 			// the SMS-code sign-in is a sign-in now as well
 			response.sendRedirect(
 					request.getContextPath() + "/login/sms?stepUp=LOA2&next=" + encodedContinuation(request));
