@@ -681,6 +681,35 @@ class CertificateAuthorityTests {
 			.andExpect(jsonPath("$.error").value("invalid_grant"));
 	}
 
+	@Test
+	void anEnterpriseIsAskedForItsCertificateWhenAnAppWantsASignInNowOrItsUsbKey() throws Exception {
+		KeyPair key = ecKey();
+		// a soft token: LOA3; a USB key would reach LOA4
+		IssuedCertificate issued = this.certificates.issue(enrol().id(), csr(key, "SHA256withECDSA"), false, null,
+				"staff:test");
+		byte[] der = parse(issued.pem()).getEncoded();
+		for (String table : List.of("sso_token_index", "oauth2_authorization", "oauth2_authorization_consent",
+				"oauth2_registered_client")) {
+			this.jdbc.sql("DELETE FROM " + table).update();
+		}
+		this.clients.register(new RegisterClientCommand("permit-web", "企业开办", "市场监督管理局", null,
+				List.of(APP_REDIRECT), List.of(), List.of("openid", "profile"), true, false, "loa1", false, false, null));
+		WebClient enterprise = new WebClient(this.mvc, this.json);
+		Map<String, Object> challenge = challenge();
+		enterprise.post("/api/v1/login/certificate", this.json.readValue(
+				answer(challenge, der, sign(key, (String) challenge.get("text"))), Map.class))
+			.andExpect(status().isOk());
+		String authorize = "/oauth2/authorize?response_type=code&client_id=permit-web&scope=openid%20profile&state=s1"
+				+ "&redirect_uri=" + java.net.URLEncoder.encode(APP_REDIRECT, StandardCharsets.UTF_8)
+				+ "&code_challenge=challenge-" + "c".repeat(40) + "&code_challenge_method=S256";
+		// a sign-in now: the certificate sign-in page, which goes on with the request
+		assertThat(enterprise.get(authorize + "&prompt=login").andReturn().getResponse().getRedirectedUrl())
+			.isEqualTo("/login/certificate?again=1&next=" + java.net.URLEncoder.encode(authorize, StandardCharsets.UTF_8));
+		// silently, a level its USB key would reach: the app hears that a sign-in is needed
+		assertThat(enterprise.get(authorize + "&acr_values=loa4&prompt=none").andReturn().getResponse().getRedirectedUrl())
+			.startsWith(APP_REDIRECT + "?error=login_required&");
+	}
+
 	static final String APP_REDIRECT = "http://localhost:9000/login/oauth2/code/govtrust";
 
 	static final String VERIFIER = "verifier-" + "e".repeat(40);
