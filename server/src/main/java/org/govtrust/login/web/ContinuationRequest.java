@@ -1,17 +1,14 @@
 package org.govtrust.login.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import org.govtrust.shared.web.PageAddresses;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
 
 /**
  * What a sign-in form's POST goes on to in place ({@link SignInSupport#goOn}): a GET with no
@@ -35,19 +32,8 @@ final class ContinuationRequest extends HttpServletRequestWrapper {
 	 * %-escape): a redirect to it lets the address answer that itself
 	 */
 	static @Nullable ContinuationRequest of(HttpServletRequest request, String address) {
-		Map<String, String[]> parameters = new LinkedHashMap<>();
-		try {
-			UriComponentsBuilder.fromUriString(address).build().getQueryParams().forEach((name, values) -> parameters
-				.put(decode(name), values.stream().map((value) -> (value != null) ? decode(value) : "").toArray(String[]::new)));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-		return new ContinuationRequest(request, parameters);
-	}
-
-	private static String decode(String encoded) {
-		return UriUtils.decode(encoded.replace('+', ' '), StandardCharsets.UTF_8);
+		Map<String, String[]> parameters = PageAddresses.queryParameters(address);
+		return (parameters != null) ? new ContinuationRequest(request, parameters) : null;
 	}
 
 	@Override

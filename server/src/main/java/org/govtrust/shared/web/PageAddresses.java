@@ -2,6 +2,8 @@ package org.govtrust.shared.web;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -45,21 +47,39 @@ public final class PageAddresses {
 	}
 
 	/**
-	 * A parameter of an address's query, such as the authorization request a sign-in goes on
-	 * to ({@code next}).
+	 * An address's query parameters, decoded as the container decodes a query ({@code +} a
+	 * space; a name without a value has the empty value).
 	 * @param address a path and query, encoded
-	 * @param name the parameter
-	 * @return its first value, decoded as the container decodes a query ({@code +} a space),
-	 * or null when absent or unreadable
+	 * @return the parameters in their order, or null when the query cannot be read (a malformed
+	 * %-escape)
 	 */
-	public static @Nullable String queryParameter(String address, String name) {
+	public static @Nullable Map<String, String[]> queryParameters(String address) {
+		Map<String, String[]> parameters = new LinkedHashMap<>();
 		try {
-			String value = UriComponentsBuilder.fromUri(URI.create(address)).build().getQueryParams().getFirst(name);
-			return (value == null) ? null : UriUtils.decode(value.replace('+', ' '), StandardCharsets.UTF_8);
+			UriComponentsBuilder.fromUriString(address).build().getQueryParams().forEach((name, values) -> parameters
+				.put(decode(name), values.stream().map((value) -> (value != null) ? decode(value) : "").toArray(String[]::new)));
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+		return parameters;
+	}
+
+	/**
+	 * A parameter of an address's query ({@link #queryParameters}), such as one of the
+	 * authorization request a sign-in goes on to ({@code next}).
+	 * @param address a path and query, encoded
+	 * @param name the parameter
+	 * @return its first value, or null when absent or unreadable
+	 */
+	public static @Nullable String queryParameter(String address, String name) {
+		Map<String, String[]> parameters = queryParameters(address);
+		String[] values = (parameters != null) ? parameters.get(name) : null;
+		return (values != null) ? values[0] : null;
+	}
+
+	private static String decode(String encoded) {
+		return UriUtils.decode(encoded.replace('+', ' '), StandardCharsets.UTF_8);
 	}
 
 }
